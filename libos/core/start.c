@@ -4,6 +4,7 @@
  */
 #include "core.h"
 
+#include <unik/init.h>
 #include <unik/plat.h>
 #include <unik/unik.h>
 
@@ -22,6 +23,8 @@ static void main_thread(void *arg)
 {
 	struct main_args *a = arg;
 
+	/* Drivers may wait for backends: hooks run on a thread, not at boot. */
+	unik_run_init_hooks();
 	/* exit(), not plat_exit(): atexit handlers and stdio flushing run. */
 	exit(unik_app_main(a->argc, a->argv));
 }
