@@ -9,6 +9,8 @@
 .DEFAULT_GOAL := all
 UNIK_BUILD ?= $(UNIK_ROOT)/build
 BUILD := _build/$(TARGET)
+# NEWLIB_INC NEWLIB_LIB LWIP_DIR XEN_INC, written by tools/deps.
+-include $(UNIK_BUILD)/deps/env.mk
 CC := gcc
 OBJCOPY := objcopy
 AR := ar
@@ -18,13 +20,16 @@ COMMON_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror \
 	-I$(UNIK_ROOT)/include
 
 # ---- libraries: load each fragment, capture its variables under its name.
-FRAG_KEYS := LIB PROVIDES REQUIRES TARGETS UNIT_TESTS UNIT_SRCS \
-	SRCS CFLAGS LDFLAGS LDLIBS $(foreach k,SRCS CFLAGS LDFLAGS LDLIBS,$(k)_$(TARGET))
+FRAG_KEYS := LIB PROVIDES REQUIRES TARGETS UNIT_TESTS UNIT_SRCS UNIT_CFLAGS \
+	UNIT_LDLIBS EXT_DIR EXT_SRCS SRCS CFLAGS LDFLAGS LDLIBS \
+	$(foreach k,SRCS CFLAGS LDFLAGS LDLIBS,$(k)_$(TARGET))
 
 define load_lib
 $(foreach k,$(FRAG_KEYS),$(eval $(k) :=))
 include $(UNIK_ROOT)/$(UNIK_LIBDIR_$(1))/lib.mk
 L_SRCS_$(1) := $$(SRCS) $$(SRCS_$(TARGET))
+L_EXT_DIR_$(1) := $$(EXT_DIR)
+L_EXT_SRCS_$(1) := $$(EXT_SRCS)
 L_CFLAGS_$(1) := $$(CFLAGS) $$(CFLAGS_$(TARGET))
 LINK_FLAGS += $$(LDFLAGS) $$(LDFLAGS_$(TARGET))
 LINK_LIBS += $$(LDLIBS) $$(LDLIBS_$(TARGET))
@@ -34,7 +39,12 @@ $(foreach k,$(FRAG_KEYS),$(eval $(k) :=))
 
 define lib_rules
 L_DIR_$(1) := $(UNIK_ROOT)/$(UNIK_LIBDIR_$(1))
-L_OBJS_$(1) := $$(addprefix $(BUILD)/lib/$(1)/,$$(addsuffix .o,$$(basename $$(L_SRCS_$(1)))))
+L_OBJS_$(1) := $$(addprefix $(BUILD)/lib/$(1)/,$$(addsuffix .o,$$(basename $$(L_SRCS_$(1))))) \
+	$$(addprefix $(BUILD)/lib/$(1)/ext/,$$(addsuffix .o,$$(basename $$(L_EXT_SRCS_$(1)))))
+$(BUILD)/lib/$(1)/ext/%.o: $$(L_EXT_DIR_$(1))/%.c
+	@mkdir -p $$(@D)
+	@echo "  CC      $(1)/ext/$$*.c"
+	@$$(CC) $$(COMMON_CFLAGS) $$(TARGET_CFLAGS) $$(L_CFLAGS_$(1)) -I$$(L_DIR_$(1)) -MMD -MP -c $$< -o $$@
 $(BUILD)/lib/$(1)/%.o: $$(L_DIR_$(1))/%.c
 	@mkdir -p $$(@D)
 	@echo "  CC      $(1)/$$*.c"
@@ -67,7 +77,10 @@ $(BUILD)/app/unik_config.c: Makefile
 	@mkdir -p $(@D)
 	@printf '%s\n' '#include <unik/config.h>' \
 	  'const char unik_config_name[] = "$(APP)";' \
-	  'const unsigned long unik_config_memory_mb = $(MEMORY_MB);' > $@
+	  'const unsigned long unik_config_memory_mb = $(MEMORY_MB);' \
+	  'const char unik_config_net_ip[] = "$(NET_IP)";' \
+	  'const char unik_config_net_gateway[] = "$(NET_GATEWAY)";' \
+	  'const char unik_config_net_dns[] = "$(NET_DNS)";' > $@
 
 $(BUILD)/app/unik_config.o: $(BUILD)/app/unik_config.c
 	@$(CC) $(COMMON_CFLAGS) $(TARGET_CFLAGS) -c $< -o $@

@@ -8,5 +8,10 @@
 
 extern const char unik_config_name[];       /* manifest `name` */
 extern const unsigned long unik_config_memory_mb; /* manifest `memory` */
+/* Network defaults, overridable on the command line (docs/NETWORK.md):
+ * `ip` is "dhcp", "A.B.C.D/N", or "" when the manifest asks for none. */
+extern const char unik_config_net_ip[];
+extern const char unik_config_net_gateway[];
+extern const char unik_config_net_dns[];
 
 #endif
