@@ -56,7 +56,7 @@ $(BUILD)/lib/$(1)/%.o: $$(L_DIR_$(1))/%.S
 $(BUILD)/lib$(1).a: $$(L_OBJS_$(1))
 	@echo "  AR      lib$(1).a"
 	@rm -f $$@ && $$(AR) rcs $$@ $$^
-LIB_ARCHIVES += $$(if $$(L_OBJS_$(1)),$(BUILD)/lib$(1).a)
+LIB_ARCHIVES += $$(if $$(strip $$(L_OBJS_$(1))),$(BUILD)/lib$(1).a)
 DEPFILES += $$(L_OBJS_$(1):.o=.d)
 endef
 $(foreach l,$(UNIK_LIBS),$(eval $(call lib_rules,$(l))))
