@@ -86,6 +86,8 @@ $(BUILD)/app/unik_config.o: $(BUILD)/app/unik_config.c
 	@$(CC) $(COMMON_CFLAGS) $(TARGET_CFLAGS) -c $< -o $@
 
 # The generated Makefile follows unik.conf and the library fragments.
+# A deleted fragment must re-run configure, not stop make: empty rule.
+$(CONFIGURE_INPUTS):
 Makefile: $(CONFIGURE_INPUTS)
 	@echo "  CONFIGURE (inputs changed)"
 	@$(UNIK_ROOT)/tools/unik-configure -q $(CONFIGURE_ARGS)

@@ -1,0 +1,61 @@
+/*
+ * manifest.h: the application manifest, unik.conf (docs/MANIFEST.md).
+ *
+ * manifest_parse() reads the manifest into a struct manifest holding every
+ * value checked and defaulted, so the rest of the tool never re-validates.
+ * A new key is one enum value, one struct field and one row in the key table
+ * of manifest.c (plus its emitter, if the key reaches the xl config).
+ */
+#ifndef UNIK_CONFIGURE_MANIFEST_H
+#define UNIK_CONFIGURE_MANIFEST_H
+
+#include "util.h"
+
+#define MANIFEST_FILE	  "unik.conf"
+#define MEMORY_MIN_MB	  8u
+#define MEMORY_MAX_MB	  (64u * 1024u)
+#define MEMORY_DEFAULT_MB 32u
+
+enum manifest_key {
+	MK_NAME,
+	MK_SRCS,
+	MK_LIBS,
+	MK_TARGET,
+	MK_MEMORY,
+	MK_TYPE,
+	MK_CMDLINE,
+	MK_CFLAGS,
+	MK_ON_CRASH,
+	MK_COUNT
+};
+
+struct manifest {
+	char path[256]; /* the manifest as named in messages: "unik.conf" */
+	char name[NAME_LEN + 1];
+	struct words srcs;
+	struct names libs;
+	enum target target; /* default target when --target is not given */
+	unsigned memory_mb;
+	const char *type;     /* Xen guest type: "pvh" */
+	const char *on_crash; /* "destroy", "preserve" or "restart" */
+	char cmdline[VALUE_LEN + 1];
+	char cflags[VALUE_LEN + 1];
+	unsigned line[MK_COUNT]; /* line each key was given on; 0: absent */
+};
+
+/* Defaults for every optional key; path is used in messages. */
+void manifest_init(struct manifest *m, const char *path);
+
+/*
+ * Parse a manifest from f into m (already manifest_init'ed). Sources named
+ * in srcs must exist under appdir. Returns 0, -EINVAL (bad manifest) or
+ * -EIO; e holds "PATH:LINE: message (expected ...)".
+ */
+int manifest_parse(FILE *f, const char *appdir, struct manifest *m,
+		   struct err *e);
+
+/* manifest_init + manifest_parse of appdir/unik.conf, shown as path. */
+int manifest_load(const char *appdir, const char *path, struct manifest *m,
+		  struct err *e);
+
+#endif

@@ -1,0 +1,5 @@
+/* Fixture: a source named in test manifests. */
+int main(void)
+{
+	return 0;
+}

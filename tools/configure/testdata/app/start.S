@@ -1,0 +1,1 @@
+/* Fixture: an assembly source named in test manifests. */

@@ -1,0 +1,2 @@
+LIB      := core
+SOURCES  := sched.c

@@ -1,0 +1,1 @@
+this is not a fragment: dot-folders are skipped

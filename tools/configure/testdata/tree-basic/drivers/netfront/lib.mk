@@ -1,0 +1,4 @@
+LIB      := netfront
+PROVIDES := netdev
+TARGETS  := xen
+REQUIRES := xen

@@ -1,0 +1,3 @@
+LIB      := tap
+PROVIDES := netdev
+TARGETS  := unix

@@ -1,0 +1,5 @@
+LIB      := plat-unix
+PROVIDES := plat
+TARGETS  := unix
+SRCS     := console.c time.c
+LDLIBS_unix := -lrt

@@ -1,0 +1,2 @@
+LIB      := netstack
+REQUIRES := netdev core

@@ -1,0 +1,1 @@
+this is not a fragment: testdata/ folders are skipped

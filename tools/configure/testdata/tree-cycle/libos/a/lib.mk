@@ -1,0 +1,2 @@
+LIB      := a
+REQUIRES := b

@@ -1,0 +1,3 @@
+LIB      := b
+# b needs a back: the cycle
+REQUIRES := a

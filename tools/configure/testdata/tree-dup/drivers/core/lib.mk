@@ -1,0 +1,2 @@
+# copied by mistake
+LIB      := core

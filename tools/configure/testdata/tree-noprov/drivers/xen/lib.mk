@@ -1,0 +1,3 @@
+LIB      := xen
+PROVIDES := plat
+TARGETS  := xen

@@ -1,0 +1,2 @@
+LIB      := plat-a
+PROVIDES := plat

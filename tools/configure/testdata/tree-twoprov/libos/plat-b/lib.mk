@@ -1,0 +1,3 @@
+LIB      := plat-b
+PROVIDES := plat
+TARGETS  := unix
