@@ -5,6 +5,7 @@
 #include "unik_test.h"
 
 static volatile unsigned depth;
+static volatile unsigned limit = ~0u; /* unbounded, unknown to the compiler */
 
 static unsigned recurse(unsigned n)
 {
@@ -12,6 +13,8 @@ static unsigned recurse(unsigned n)
 
 	frame[0] = (char)n;
 	depth = n;
+	if (n == limit)
+		return 0;
 	return recurse(n + 1) + frame[0];
 }
 

@@ -28,7 +28,10 @@ CONFIGURE_LIB_SRCS_emit := emit.c resolve.c fragment.c manifest.c util.c
 CONFIGURE_UNIT_NAMES := manifest fragment resolve emit
 CONFIGURE_UNIT_TESTS := $(CONFIGURE_UNIT_NAMES:%=$(CONFIGURE_UNIT_DIR)/test_%)
 
-.PHONY: configure-unit configure-unit-run configure-unit-clean
+.PHONY: configure-unit configure-unit-run configure-unit-clean configure-unit-list
+
+configure-unit-list:
+	@printf '%s\n' $(CONFIGURE_UNIT_TESTS)
 
 configure-unit: $(CONFIGURE_UNIT_TESTS) $(CONFIGURE_TOOL)
 
@@ -58,9 +61,10 @@ configure-unit-clean:
 .DEFAULT_GOAL := $(CONFIGURE_SAVED_GOAL)
 
 ifeq ($(words $(MAKEFILE_LIST)),1)
-.PHONY: all run clean
+.PHONY: all run clean list
 .DEFAULT_GOAL := all
 all: configure-unit
 run: configure-unit-run
+list: configure-unit-list
 clean: configure-unit-clean
 endif
