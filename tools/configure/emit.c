@@ -58,6 +58,17 @@ static void put_libs(FILE *f, const struct emit_input *in)
 	}
 }
 
+/* NET_IP lists one entry per interface, blank-separated. */
+static void put_net(FILE *f, const struct net_conf *n)
+{
+	fputs("NET_IP :=", f);
+	for (unsigned i = 0; i < n->n; i++)
+		fprintf(f, " %s", n->ip[i]);
+	fputc('\n', f);
+	put_var(f, "NET_GATEWAY", n->gateway);
+	put_var(f, "NET_DNS", n->dns);
+}
+
 int emit_makefile(FILE *f, const struct emit_input *in)
 {
 	const struct manifest *m = in->m;
@@ -76,6 +87,7 @@ int emit_makefile(FILE *f, const struct emit_input *in)
 	fprintf(f, "MEMORY_MB := %u\n", m->memory_mb);
 	put_var(f, "GUEST_TYPE", m->type);
 	put_var(f, "CMDLINE", m->cmdline);
+	put_net(f, &m->net);
 	put_libs(f, in);
 	put_var(f, "CONFIGURE_ARGS", in->configure_args);
 	fputs("CONFIGURE_INPUTS := " MANIFEST_FILE, f);
@@ -151,9 +163,22 @@ static void xl_extra(FILE *f, const struct emit_input *in)
 		put_xl(f, "extra", in->m->cmdline);
 }
 
+/* One vif per manifest ip entry, on its bridge. */
+static void xl_vif(FILE *f, const struct emit_input *in)
+{
+	const struct net_conf *n = &in->m->net;
+
+	if (n->n == 0)
+		return;
+	fputs("vif = [", f);
+	for (unsigned i = 0; i < n->n; i++)
+		fprintf(f, "%s'bridge=%s'", i ? ", " : " ", n->bridge[i]);
+	fputs(" ]\n", f);
+}
+
 static const xl_fn xl_keys[] = {
     xl_name,  xl_type,	      xl_kernel,   xl_memory,
-    xl_vcpus, xl_on_poweroff, xl_on_crash, xl_extra,
+    xl_vcpus, xl_on_poweroff, xl_on_crash, xl_extra, xl_vif,
 };
 
 int emit_xl(FILE *f, const struct emit_input *in)

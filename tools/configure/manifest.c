@@ -15,13 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Where the value being parsed comes from. */
-struct pctx {
-	struct manifest *m;
-	const char *appdir;
-	unsigned line;
-	struct err *e;
-};
+#include "manifest_pctx.h"
 
 struct key_spec {
 	const char *key;
@@ -29,8 +23,6 @@ struct key_spec {
 	int (*parse)(const struct pctx *c, const char *value);
 };
 
-#define BAD(c, ...)                                                            \
-	err_at((c)->e, -EINVAL, (c)->m->path, (c)->line, __VA_ARGS__)
 
 static int parse_name(const struct pctx *c, const char *v)
 {
@@ -225,6 +217,10 @@ static const struct key_spec keys[MK_COUNT] = {
     [MK_CMDLINE] = {"cmdline", false, parse_cmdline},
     [MK_CFLAGS] = {"cflags", false, parse_cflags},
     [MK_ON_CRASH] = {"on_crash", false, parse_on_crash},
+    [MK_IP] = {"ip", false, manifest_parse_ip},
+    [MK_GATEWAY] = {"gateway", false, manifest_parse_gateway},
+    [MK_DNS] = {"dns", false, manifest_parse_dns},
+    [MK_BRIDGE] = {"bridge", false, manifest_parse_bridge},
 };
 
 void manifest_init(struct manifest *m, const char *path)
@@ -239,7 +235,7 @@ void manifest_init(struct manifest *m, const char *path)
 
 static int unknown_key(const struct pctx *c, const char *key)
 {
-	char known[256] = "";
+	char known[320] = "";
 
 	for (unsigned i = 0; i < MK_COUNT; i++) {
 		append(known, sizeof(known), i ? ", " : "");
@@ -300,7 +296,7 @@ int manifest_parse(FILE *f, const char *appdir, struct manifest *m,
 				      "(expected a line '%s = ...')",
 				      keys[i].key, keys[i].key);
 	}
-	return 0;
+	return manifest_check_net(m, e);
 }
 
 int manifest_load(const char *appdir, const char *path, struct manifest *m,

@@ -11,6 +11,19 @@
 
 #include "util.h"
 
+#define NET_IFS_MAX 8
+#define IFNAME_LEN  15 /* Linux bridge names */
+
+/* Network keys (manifest_net.c): one entry of ip per network interface. */
+struct net_conf {
+	unsigned n;                            /* interfaces (vifs) */
+	char ip[NET_IFS_MAX][24];              /* "dhcp" or "A.B.C.D/N" */
+	char bridge[NET_IFS_MAX][IFNAME_LEN + 1]; /* xl vif bridge, per if */
+	unsigned nbridges;                     /* as given: 0, 1 or n */
+	char gateway[16];                      /* "" or "A.B.C.D" */
+	char dns[16];
+};
+
 #define MANIFEST_FILE	  "unik.conf"
 #define MEMORY_MIN_MB	  8u
 #define MEMORY_MAX_MB	  (64u * 1024u)
@@ -26,6 +39,10 @@ enum manifest_key {
 	MK_CMDLINE,
 	MK_CFLAGS,
 	MK_ON_CRASH,
+	MK_IP,
+	MK_GATEWAY,
+	MK_DNS,
+	MK_BRIDGE,
 	MK_COUNT
 };
 
@@ -40,8 +57,17 @@ struct manifest {
 	const char *on_crash; /* "destroy", "preserve" or "restart" */
 	char cmdline[VALUE_LEN + 1];
 	char cflags[VALUE_LEN + 1];
+	struct net_conf net;
 	unsigned line[MK_COUNT]; /* line each key was given on; 0: absent */
 };
+
+struct pctx;
+/* Parsers of the network keys and the check across them (manifest_net.c). */
+int manifest_parse_ip(const struct pctx *c, const char *v);
+int manifest_parse_gateway(const struct pctx *c, const char *v);
+int manifest_parse_dns(const struct pctx *c, const char *v);
+int manifest_parse_bridge(const struct pctx *c, const char *v);
+int manifest_check_net(struct manifest *m, struct err *e);
 
 /* Defaults for every optional key; path is used in messages. */
 void manifest_init(struct manifest *m, const char *path);

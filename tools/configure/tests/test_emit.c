@@ -74,6 +74,9 @@ static void test_makefile(void **state)
 	    "MEMORY_MB := 64\n"
 	    "GUEST_TYPE := pvh\n"
 	    "CMDLINE := -v $$HOME \"x y\" z\\$()\n"
+	    "NET_IP :=\n"
+	    "NET_GATEWAY :=\n"
+	    "NET_DNS :=\n"
 	    "UNIK_LIBS := core plat-unix x86_64\n"
 	    "UNIK_LIBDIR_core := libos/core\n"
 	    "UNIK_LIBDIR_plat-unix := libos/plat-unix\n"
@@ -139,6 +142,23 @@ static void test_xl_no_cmdline(void **state)
 	assert_non_null(strstr(got, "\nkernel = \"a.xen\"\n"));
 	assert_null(strstr(got, "extra"));
 	free(got);
+}
+
+static void test_xl_and_makefile_network(void **state)
+{
+	struct emit_input in = configure("name = web\nsrcs = hello.c\n"
+					 "ip = 10.99.0.2/24 dhcp\n"
+					 "gateway = 10.99.0.1\nbridge = br0 br1\n",
+					 TARGET_XEN, "");
+	char *xl = render(emit_xl, &in);
+	char *mk = render(emit_makefile, &in);
+
+	(void)state;
+	assert_non_null(strstr(xl, "\nvif = [ 'bridge=br0', 'bridge=br1' ]\n"));
+	assert_non_null(strstr(mk, "\nNET_IP := 10.99.0.2/24 dhcp\n"));
+	assert_non_null(strstr(mk, "\nNET_GATEWAY := 10.99.0.1\nNET_DNS :=\n"));
+	free(xl);
+	free(mk);
 }
 
 static void test_outputs_per_target(void **state)
@@ -293,6 +313,7 @@ int main(void)
 	    cmocka_unit_test(test_makefile),
 	    cmocka_unit_test(test_makefile_defaults),
 	    cmocka_unit_test(test_xl),
+	    cmocka_unit_test(test_xl_and_makefile_network),
 	    cmocka_unit_test(test_xl_no_cmdline),
 	    cmocka_unit_test(test_outputs_per_target),
 	    cmocka_unit_test_setup_teardown(test_write_all, make_tmpdir,

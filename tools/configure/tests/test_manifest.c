@@ -160,8 +160,58 @@ static void test_unknown_key(void **state)
 	(void)state;
 	refuse(MIN "memroy = 32M\n", "unik.conf:3: ",
 	       "unknown key 'memroy' (expected one of: name, srcs, libs, "
-	       "target, memory, type, cmdline, cflags, on_crash)");
+	       "target, memory, type, cmdline, cflags, on_crash, ip, gateway, dns, "
+	       "bridge)");
 	refuse(MIN "Name = x\n", "unik.conf:3: ", "unknown key 'Name'");
+}
+
+static void test_network_keys(void **state)
+{
+	struct manifest m;
+	struct err e;
+
+	(void)state;
+	assert_int_equal(parse(MIN "ip = 10.99.0.2/24 dhcp\ngateway = 10.99.0.1\n"
+	                           "dns = 9.9.9.9\nbridge = xenbr0 br1\n", &m, &e), 0);
+	assert_int_equal(m.net.n, 2);
+	assert_string_equal(m.net.ip[0], "10.99.0.2/24");
+	assert_string_equal(m.net.ip[1], "dhcp");
+	assert_string_equal(m.net.bridge[1], "br1");
+	assert_string_equal(m.net.gateway, "10.99.0.1");
+	assert_string_equal(m.net.dns, "9.9.9.9");
+	/* one bridge, or none, serves every interface */
+	assert_int_equal(parse(MIN "ip = dhcp dhcp\n", &m, &e), 0);
+	assert_string_equal(m.net.bridge[1], "xenbr0");
+	assert_int_equal(parse(MIN "ip = dhcp dhcp\nbridge = br7\n", &m, &e), 0);
+	assert_string_equal(m.net.bridge[0], "br7");
+	assert_string_equal(m.net.bridge[1], "br7");
+}
+
+static void test_bad_network_keys(void **state)
+{
+	static const char *const bad_ips[] = {
+	    "10.0.0.1", "10.0.0.1/33", "10.0.0.1/0", "10.0.0/24",
+	    "256.0.0.1/8", "01.2.3.4/8", "10.0.0.1/2x", "static",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_ips) / sizeof(bad_ips[0]); i++) {
+		char text[128];
+
+		snprintf(text, sizeof(text), MIN "ip = %s\n", bad_ips[i]);
+		refuse(text, "unik.conf:3: ", "bad ip");
+	}
+	refuse(MIN "ip = dhcp\ngateway = 10.1\n", "unik.conf:4: ",
+	       "bad gateway '10.1' (expected an IPv4 address A.B.C.D)");
+	refuse(MIN "ip = dhcp\ndns = x\n", "unik.conf:4: ", "bad dns 'x'");
+	refuse(MIN "gateway = 10.0.0.1\n", "unik.conf:3: ",
+	       "network settings without an interface");
+	refuse(MIN "ip = dhcp dhcp dhcp\nbridge = a b\n", "unik.conf:4: ",
+	       "2 bridges for 3 interfaces");
+	refuse(MIN "ip = dhcp\nbridge = this-name-is-too-long\n",
+	       "unik.conf:4: ", "bad bridge");
+	refuse(MIN "ip = dhcp dhcp dhcp dhcp dhcp dhcp dhcp dhcp dhcp\n",
+	       "unik.conf:3: ", "too many interfaces");
 }
 
 static void test_bad_name(void **state)
@@ -288,6 +338,8 @@ int main(void)
 	    cmocka_unit_test(test_missing_key),
 	    cmocka_unit_test(test_duplicate_key),
 	    cmocka_unit_test(test_unknown_key),
+	    cmocka_unit_test(test_network_keys),
+	    cmocka_unit_test(test_bad_network_keys),
 	    cmocka_unit_test(test_bad_name),
 	    cmocka_unit_test(test_name_longest),
 	    cmocka_unit_test(test_bad_target),
