@@ -3,3 +3,4 @@
 LIB      := x86_64
 PROVIDES := arch
 SRCS     := switch.S ctx.c
+SRCS_xen := pvh_entry.S gdt.c traps_entry.S traps.c pagetable.c
