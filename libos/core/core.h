@@ -39,8 +39,10 @@ uint64_t timers_run(uint64_t now);
  * unik_start and by unit tests. Returns when `until` has finished. */
 void sched_run_until_done(struct unik_thread *until);
 
-/* Optional hook for the libc glue, called on every switch to `next`. */
+/* Optional hooks for the libc glue: called on every switch to `next`, and
+ * when a finished thread is freed (to release its per-thread libc state). */
 extern void (*unik_sched_switch_hook)(struct unik_thread *next);
+extern void (*unik_sched_free_hook)(struct unik_thread *t);
 
 /* Number of live (not yet freed) threads, for tests and diagnostics. */
 unsigned sched_live_threads(void);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 void (*unik_sched_switch_hook)(struct unik_thread *next);
+void (*unik_sched_free_hook)(struct unik_thread *t);
 
 static uintptr_t sched_sp;           /* the scheduler loop's saved stack */
 static struct unik_thread *current;  /* NULL while in the scheduler loop */
@@ -58,6 +59,8 @@ static void thread_free(struct unik_thread *t)
 		p = &(*p)->all_next;
 	UNIK_ASSERT(*p == t);
 	*p = t->all_next;
+	if (unik_sched_free_hook)
+		unik_sched_free_hook(t);
 	plat_stack_free(t->stack, t->stack_size);
 	free(t);
 }
