@@ -62,11 +62,7 @@ static void switch_hook(struct unik_thread *next)
 /*
  * Called by the scheduler when a finished thread is freed (it may be the
  * one whose reent is still installed: the scheduler loop runs on it).
- * Weak until the core exports it: without it a thread's reent leaks.
  */
-extern void (*unik_sched_free_hook)(struct unik_thread *t)
-    __attribute__((weak));
-
 static void free_hook(struct unik_thread *t)
 {
 	struct _reent *r = t->libc_state;
@@ -76,8 +72,12 @@ static void free_hook(struct unik_thread *t)
 		return;
 	if (_impure_ptr == r)
 		_impure_ptr = _GLOBAL_REENT;
-	_reclaim_reent(
-	    r); /* frees what newlib hung off it (dtoa, asctime...) */
+	/* Hazard: _reclaim_reent calls r->__cleanup when __sdidinit is set,
+	 * and ours is NULL (__sinit never ran on r: its streams are the
+	 * global ones, flushed at exit). Clear the flag so it only frees
+	 * what newlib hung off r (dtoa buffers, asctime...). */
+	r->__sdidinit = 0;
+	_reclaim_reent(r);
 	free(r);
 }
 
@@ -87,8 +87,7 @@ void libc_glue_init(void)
 	 * any thread can copy their pointers. */
 	__sinit(_GLOBAL_REENT);
 	unik_sched_switch_hook = switch_hook;
-	if (&unik_sched_free_hook)
-		unik_sched_free_hook = free_hook;
+	unik_sched_free_hook = free_hook;
 	libc_start_ns = plat_monotonic_ns();
 	__libc_init_array();
 }
