@@ -15,14 +15,14 @@ CC := gcc
 OBJCOPY := objcopy
 AR := ar
 
-COMMON_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror \
+COMMON_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror \
 	-fno-omit-frame-pointer -ffunction-sections -fdata-sections \
-	-I$(UNIK_ROOT)/include
+	-I$(UNIK_ROOT)/include $(EXPORTED_CFLAGS)
 
 # ---- libraries: load each fragment, capture its variables under its name.
 FRAG_KEYS := LIB PROVIDES REQUIRES TARGETS UNIT_TESTS UNIT_SRCS UNIT_CFLAGS \
-	UNIT_LDLIBS EXT_DIR EXT_SRCS SRCS CFLAGS LDFLAGS LDLIBS \
-	$(foreach k,SRCS CFLAGS LDFLAGS LDLIBS,$(k)_$(TARGET))
+	UNIT_LDLIBS EXT_DIR EXT_SRCS SRCS CFLAGS LDFLAGS LDLIBS EXPORT_CFLAGS \
+	$(foreach k,SRCS CFLAGS LDFLAGS LDLIBS EXPORT_CFLAGS,$(k)_$(TARGET))
 
 define load_lib
 $(foreach k,$(FRAG_KEYS),$(eval $(k) :=))
@@ -33,7 +33,15 @@ L_EXT_SRCS_$(1) := $$(EXT_SRCS)
 L_CFLAGS_$(1) := $$(CFLAGS) $$(CFLAGS_$(TARGET))
 LINK_FLAGS += $$(LDFLAGS) $$(LDFLAGS_$(TARGET))
 LINK_LIBS += $$(LDLIBS) $$(LDLIBS_$(TARGET))
+EXPORTED_CFLAGS += $$(EXPORT_CFLAGS) $$(EXPORT_CFLAGS_$(TARGET))
 endef
+# Simple variables, so that `+=` in load_lib expands each fragment's values
+# while they are loaded, not at link time after the next reset.
+LINK_FLAGS :=
+LINK_LIBS :=
+# EXPORT_CFLAGS: what users of a library compile with (its public include
+# folder, e.g.); applied to the app and to every library of the image.
+EXPORTED_CFLAGS :=
 $(foreach l,$(UNIK_LIBS),$(eval $(call load_lib,$(l))))
 $(foreach k,$(FRAG_KEYS),$(eval $(k) :=))
 
@@ -61,10 +69,24 @@ DEPFILES += $$(L_OBJS_$(1):.o=.d)
 endef
 $(foreach l,$(UNIK_LIBS),$(eval $(call lib_rules,$(l))))
 
+# ---- app-local build steps: an app.mk beside the app's Makefile may add
+# rules that generate sources under $(BUILD)/gen/ (e.g. a site embedded by
+# tools/unik-crunch) and list them in APP_GEN_SRCS.
+APP_GEN_SRCS :=
+-include app.mk
+APP_GEN_OBJS := $(addsuffix .o,$(basename $(APP_GEN_SRCS)))
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@echo "  CC      $(notdir $<)"
+	@$(CC) $(COMMON_CFLAGS) $(TARGET_CFLAGS) $(APP_CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.S
+	@echo "  AS      $(notdir $<)"
+	@$(CC) $(COMMON_CFLAGS) $(TARGET_ASFLAGS) $(APP_CFLAGS) -MMD -MP -c $< -o $@
+
 # ---- the application. Its main() is renamed unik_app_main, so that each
 # platform owns the real entry point and calls main() in the first thread.
 APP_OBJS := $(addprefix $(BUILD)/app/,$(addsuffix .o,$(basename $(APP_SRCS)))) \
-	$(BUILD)/app/unik_config.o
+	$(BUILD)/app/unik_config.o $(APP_GEN_OBJS)
 DEPFILES += $(APP_OBJS:.o=.d)
 
 $(BUILD)/app/%.o: %.c

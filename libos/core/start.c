@@ -4,6 +4,7 @@
  */
 #include "core.h"
 
+#include <unik/cmdline.h>
 #include <unik/init.h>
 #include <unik/plat.h>
 #include <unik/unik.h>
@@ -23,8 +24,12 @@ static void main_thread(void *arg)
 {
 	struct main_args *a = arg;
 
+	/* unik.KEY=VALUE arguments are the libOS's: the hooks read them, main
+	 * never sees them. */
+	a->argc = unik_cmdline_init(a->argc, a->argv);
 	/* Drivers may wait for backends: hooks run on a thread, not at boot. */
 	unik_run_init_hooks();
+	unik_cmdline_report_unused();
 	/* exit(), not plat_exit(): atexit handlers and stdio flushing run. */
 	exit(unik_app_main(a->argc, a->argv));
 }

@@ -111,6 +111,7 @@ static const struct frag_key keys[] = {
     {"CFLAGS", true, NULL},
     {"LDFLAGS", true, NULL},
     {"LDLIBS", true, NULL},
+    {"EXPORT_CFLAGS", true, NULL},
     {"EXT_DIR", false, NULL},
     {"EXT_SRCS", false, NULL},
     {"UNIT_TESTS", false, NULL},

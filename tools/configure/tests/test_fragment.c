@@ -91,7 +91,7 @@ static void test_unknown_key(void **state)
 	refuse("LIB := a\n\nSOURCES := a.c\n", "x/lib.mk:3: ",
 	       "unknown key 'SOURCES' (expected one of: LIB, PROVIDES, "
 	       "REQUIRES, TARGETS, SRCS[_<target>], CFLAGS[_<target>], "
-	       "LDFLAGS[_<target>], LDLIBS[_<target>], EXT_DIR, EXT_SRCS, "
+	       "LDFLAGS[_<target>], LDLIBS[_<target>], EXPORT_CFLAGS[_<target>], EXT_DIR, EXT_SRCS, "
 	       "UNIT_TESTS, UNIT_SRCS, UNIT_CFLAGS, UNIT_LDLIBS)");
 	refuse("LIB := a\nEXT_SRCS_xen := a.c\n",
 	       "x/lib.mk:2: ", "unknown key 'EXT_SRCS_xen'");

@@ -1,0 +1,8 @@
+/* <netinet/tcp.h> for apps on the xen target (newlib has none): lwIP's socket API,
+ * see docs/NETWORK.md. On unix the host's header is used instead. */
+#ifndef UNIK_LWIP_NETINET_TCP_H
+#define UNIK_LWIP_NETINET_TCP_H
+
+#include <lwip/sockets.h>
+
+#endif

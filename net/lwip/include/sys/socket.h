@@ -1,0 +1,9 @@
+/* <sys/socket.h> for apps on the xen target (newlib has none): lwIP's socket API,
+ * see docs/NETWORK.md. On unix the host's header is used instead. */
+#ifndef UNIK_LWIP_SYS_SOCKET_H
+#define UNIK_LWIP_SYS_SOCKET_H
+
+#include <sys/types.h>
+#include <lwip/sockets.h>
+
+#endif
