@@ -8,8 +8,9 @@
 #           $LAB/fetch.stamp            what was built, from which package versions
 
 # Host programs that go into dom0 with their shared libraries. Add one path to add a tool
-# (e.g. /usr/bin/curl). bash, ip, stat, losetup, flock: Xen's hotplug scripts need them.
-DOM0_HOST_BINS="/usr/bin/bash /usr/bin/stat /usr/sbin/ip /usr/sbin/losetup /usr/bin/flock"
+# bash, ip, stat, losetup, flock: Xen's hotplug scripts need them; curl: test clients.
+DOM0_HOST_BINS="/usr/bin/bash /usr/bin/stat /usr/sbin/ip /usr/sbin/losetup /usr/bin/flock
+ /usr/bin/curl"
 
 # Kernel modules dom0 loads, in order (dependencies first).
 DOM0_MODULES="llc stp bridge xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs xen-netback
