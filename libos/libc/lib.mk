@@ -5,6 +5,6 @@
 LIB        := libc
 TARGETS    := unix xen
 SRCS       :=
-SRCS_xen   := syscalls.c heap.c args.c locks.c reent.c entropy.c
-UNIT_TESTS := test_heap test_args
-UNIT_SRCS  := heap.c args.c
+SRCS_xen   := syscalls.c fd.c compiler_rt.c heap.c args.c locks.c reent.c entropy.c
+UNIT_TESTS := test_heap test_args test_fd
+UNIT_SRCS  := heap.c args.c fd.c

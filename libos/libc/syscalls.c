@@ -1,7 +1,8 @@
 /*
  * The system calls newlib's libc.a expects (plain POSIX names: built with
- * --disable-newlib-supplied-syscalls), for an image with a console and
- * no filesystem: fds 0-2 are the console, everything else is EBADF.
+ * --disable-newlib-supplied-syscalls). fds 0-2 are the console; other fds
+ * belong to whichever subsystem claimed their range (<unik/fd.h>: sockets,
+ * files), and path calls go to the filesystem layer when one is linked.
  *
  * Convention: each sys_* helper returns a value >= 0 or -errno; the POSIX
  * entry point converts with ret(), so errno is set in one place.
@@ -9,12 +10,15 @@
 #include "heap.h"
 #include "libc_glue_internal.h"
 
+#include <unik/fd.h>
 #include <unik/plat.h>
 #include <unik/unik.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -40,58 +44,131 @@ static int is_console(int fd)
 	return fd >= 0 && fd <= 2;
 }
 
+/* The owner of a non-console fd, or NULL (EBADF). */
+#define OWNER(fd) unik_fd_owner(fd)
+
 _READ_WRITE_RETURN_TYPE write(int fd, const void *buf, size_t n)
 {
-	if (fd != 1 && fd != 2)
-		return ret(-EBADF);
-	plat_console_write(buf, n);
-	return (_READ_WRITE_RETURN_TYPE)n;
+	const struct unik_fd_ops *o;
+
+	if (fd == 1 || fd == 2) {
+		plat_console_write(buf, n);
+		return (_READ_WRITE_RETURN_TYPE)n;
+	}
+	o = OWNER(fd);
+	return ret(o && o->write ? o->write(fd, buf, n) : -EBADF);
 }
 
 _READ_WRITE_RETURN_TYPE read(int fd, void *buf, size_t n)
 {
-	(void)buf;
-	(void)n;
-	return fd == 0 ? 0 /* end of file: no console input */ : ret(-EBADF);
+	const struct unik_fd_ops *o;
+
+	if (fd == 0)
+		return 0; /* end of file: no console input */
+	o = OWNER(fd);
+	return ret(o && o->read ? o->read(fd, buf, n) : -EBADF);
 }
 
 int close(int fd)
 {
-	return is_console(fd) ? 0 : (int)ret(-EBADF);
+	const struct unik_fd_ops *o;
+
+	if (is_console(fd))
+		return 0;
+	o = OWNER(fd);
+	return (int)ret(o && o->close ? o->close(fd) : -EBADF);
 }
 
 int fstat(int fd, struct stat *st)
 {
-	if (!is_console(fd))
-		return (int)ret(-EBADF);
-	*st = (struct stat){.st_mode = S_IFCHR | 0620, .st_blksize = 0};
-	return 0;
+	const struct unik_fd_ops *o;
+
+	if (is_console(fd)) {
+		*st = (struct stat){.st_mode = S_IFCHR | 0620, .st_blksize = 0};
+		return 0;
+	}
+	o = OWNER(fd);
+	return (int)ret(o && o->fstat ? o->fstat(fd, st) : -EBADF);
 }
 
 /* A console is a terminal: newlib then line-buffers stdout. */
 int isatty(int fd)
 {
-	return is_console(fd) ? 1 : (int)(ret(-ENOTTY) + 1);
+	if (is_console(fd))
+		return 1;
+	errno = OWNER(fd) ? ENOTTY : EBADF;
+	return 0;
 }
 
 off_t lseek(int fd, off_t off, int whence)
 {
-	(void)off;
-	(void)whence;
-	return ret(is_console(fd) ? -ESPIPE : -EBADF);
+	const struct unik_fd_ops *o;
+
+	if (is_console(fd))
+		return ret(-ESPIPE);
+	o = OWNER(fd);
+	if (!o)
+		return ret(-EBADF);
+	return ret(o->lseek ? o->lseek(fd, off, whence) : -ESPIPE);
 }
+
+int fcntl(int fd, int cmd, ...)
+{
+	const struct unik_fd_ops *o;
+	va_list ap;
+	int arg;
+
+	va_start(ap, cmd);
+	arg = va_arg(ap, int);
+	va_end(ap);
+	if (is_console(fd))
+		return (int)ret(cmd == F_GETFL ? O_RDWR : cmd == F_GETFD ? 0 : -EINVAL);
+	o = OWNER(fd);
+	if (!o)
+		return (int)ret(-EBADF);
+	return (int)ret(o->fcntl ? o->fcntl(fd, cmd, arg) : -EINVAL);
+}
+
+/* ---- paths: the filesystem layer, when one is linked -------------------- */
 
 int open(const char *path, int flags, ...)
 {
-	(void)path;
-	(void)flags;
-	return (int)ret(-ENOENT); /* no filesystem */
+	const struct unik_path_ops *p = unik_path_owner();
+	va_list ap;
+	int mode;
+
+	va_start(ap, flags);
+	mode = (flags & O_CREAT) ? va_arg(ap, int) : 0;
+	va_end(ap);
+	return (int)ret(p && p->open ? p->open(path, flags, mode) : -ENOENT);
+}
+
+int stat(const char *path, struct stat *st)
+{
+	const struct unik_path_ops *p = unik_path_owner();
+
+	return (int)ret(p && p->stat ? p->stat(path, st) : -ENOENT);
 }
 
 int unlink(const char *path)
 {
-	(void)path;
-	return (int)ret(-ENOENT);
+	const struct unik_path_ops *p = unik_path_owner();
+
+	return (int)ret(p && p->unlink ? p->unlink(path) : -ENOENT);
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	const struct unik_path_ops *p = unik_path_owner();
+
+	return (int)ret(p && p->mkdir ? p->mkdir(path, (int)mode) : -EROFS);
+}
+
+int rename(const char *from, const char *to)
+{
+	const struct unik_path_ops *p = unik_path_owner();
+
+	return (int)ret(p && p->rename ? p->rename(from, to) : -ENOENT);
 }
 
 /* ---- memory -------------------------------------------------------------- */

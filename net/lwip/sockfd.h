@@ -3,18 +3,9 @@
  *
  * Sockets are fds UNIK_SOCKFD_BASE .. +UNIK_SOCKFD_COUNT-1. socket(),
  * bind(), poll(), ... are lwIP's own functions, but read(), write(),
- * close() and fcntl() are the libc's; for a socket fd the glue calls these
- * instead. They return like the glue's syscalls: a count or 0, or a
- * negative errno. The glue declares them weak so that images without
- * net/lwip link; then a socket fd is simply EBADF:
- *
- *   ssize_t read(int fd, void *buf, size_t n) {
- *       if (unik_sockfd_is(fd))
- *           return ret(unik_sockfd_read ? unik_sockfd_read(fd, buf, n) : -EBADF);
- *       ...
- *   }
- *
- * fstat() may answer S_IFSOCK for unik_sockfd_is(fd) itself; isatty() 0.
+ * close(), fstat() and fcntl() are the libc's: sockfd_xen.c claims the
+ * range in the libc's fd table (<unik/fd.h>) with these as its ops. They
+ * return a count or 0, or a negative errno.
  */
 #ifndef UNIK_SOCKFD_H
 #define UNIK_SOCKFD_H

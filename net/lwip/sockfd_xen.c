@@ -1,6 +1,6 @@
 /*
- * xen target: what the libc glue calls for socket fds (sockfd.h), and
- * ioctl(), which newlib lacks. Apps reach the rest of the socket API
+ * xen target: the socket fds' range in the libc's fd table (<unik/fd.h>),
+ * claimed at start-up, and ioctl(), which newlib lacks. Apps reach the rest of the socket API
  * directly: with LWIP_COMPAT_SOCKETS 2, lwIP's sockets.c defines socket(),
  * bind(), poll(), select(), ... under their POSIX names.
  */
@@ -9,8 +9,11 @@
 
 #include "lwip/sockets.h"
 
+#include <unik/fd.h>
+
 #include <errno.h>
 #include <stdarg.h>
+#include <string.h>
 
 _Static_assert(UNIK_SOCKFD_BASE == LWIP_SOCKET_OFFSET, "sockfd.h: LWIP_SOCKET_OFFSET");
 _Static_assert(UNIK_SOCKFD_COUNT == MEMP_NUM_NETCONN, "sockfd.h: MEMP_NUM_NETCONN");
@@ -18,7 +21,28 @@ _Static_assert(UNIK_SOCKFD_COUNT == MEMP_NUM_NETCONN, "sockfd.h: MEMP_NUM_NETCON
 /* lwIP reports -1 and errno; the glue wants -errno. */
 static ssize_t neg(ssize_t rc) { return rc < 0 ? -errno : rc; }
 
-int net_port_init(void) { return 0; } /* newlib's fds stay below 512 */
+static int sockfd_fstat(int fd, struct stat *st)
+{
+	(void)fd;
+	memset(st, 0, sizeof(*st));
+	st->st_mode = S_IFSOCK | 0777;
+	return 0;
+}
+
+static const struct unik_fd_ops sock_fd_ops = {
+	.name = "socket",
+	.read = unik_sockfd_read,
+	.write = unik_sockfd_write,
+	.close = unik_sockfd_close,
+	.fstat = sockfd_fstat,
+	.fcntl = unik_sockfd_fcntl,
+};
+
+/* Files (the VFS) stay below UNIK_SOCKFD_BASE. */
+int net_port_init(void)
+{
+	return unik_fd_claim(UNIK_SOCKFD_BASE, UNIK_SOCKFD_COUNT, &sock_fd_ops);
+}
 
 ssize_t unik_sockfd_read(int fd, void *buf, size_t len) { return neg(lwip_read(fd, buf, len)); }
 
