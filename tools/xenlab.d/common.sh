@@ -20,6 +20,10 @@ XENLAB_BOOT_TIMEOUT=${XENLAB_BOOT_TIMEOUT:-150}
 # max: emulated SVM + nested paging, so Xen can run PVH guests. -smap: QEMU 7.2 TCG otherwise
 # kills the PV dom0 (#PF in create_bounce_frame).
 XENLAB_QEMU_CPU=${XENLAB_QEMU_CPU:-max,-smap}
+# One vCPU: with thread=single TCG runs one vCPU at a time anyway, so a second one
+# buys nothing, and dom0 programs were seen to segfault spuriously with two
+# (cross-vCPU TLB shootdowns in emulation are the suspect; none seen with one).
+XENLAB_SMP=${XENLAB_SMP:-1}
 
 # Exit codes of `run` (the contract with the test runner).
 EX_OK=0

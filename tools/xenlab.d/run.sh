@@ -5,7 +5,7 @@
 
 DEFAULT_GUEST_TIMEOUT=60
 XEN_ARGS="console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all dom0_mem=1024M,max:1024M"
-XEN_ARGS+=" dom0_max_vcpus=2 noreboot console_timestamps=boot serial_tx_buffer=256k conring_size=1m"
+XEN_ARGS+=" dom0_max_vcpus=$XENLAB_SMP noreboot console_timestamps=boot serial_tx_buffer=256k conring_size=1m"
 DOM0_ARGS="console=hvc0 earlyprintk=xen rdinit=/init"
 
 # Parsed arguments.
@@ -145,7 +145,7 @@ on_line() { # line
 
 boot_lab() { # rundir overall-timeout-seconds
     local rd=$1 total=$2 qargs
-    qargs=(-accel "tcg,thread=$XENLAB_TCG_THREAD" -cpu "$XENLAB_QEMU_CPU" -machine q35 -m 2048 -smp 2
+    qargs=(-accel "tcg,thread=$XENLAB_TCG_THREAD" -cpu "$XENLAB_QEMU_CPU" -machine q35 -m 2048 -smp "$XENLAB_SMP"
         -display none -monitor none -no-reboot -nic none -serial stdio -pidfile "$rd/qemu.pid"
         -kernel "$LAB/xen" -append "$XEN_ARGS"
         -initrd "$LAB/vmlinuz $DOM0_ARGS,$rd/dom0-initrd.gz")
