@@ -21,8 +21,9 @@ XENLAB_BOOT_TIMEOUT=${XENLAB_BOOT_TIMEOUT:-150}
 # kills the PV dom0 (#PF in create_bounce_frame).
 XENLAB_QEMU_CPU=${XENLAB_QEMU_CPU:-max,-smap}
 # One vCPU: with thread=single TCG runs one vCPU at a time anyway, so a second one
-# buys nothing, and dom0 programs were seen to segfault spuriously with two
-# (cross-vCPU TLB shootdowns in emulation are the suspect; none seen with one).
+# buys nothing. (dom0 programs still segfault spuriously now and then, with one
+# vCPU or two, with or without fsgsbase: an emulation defect; tests/run repeats
+# the guests it spoils in another lab boot.)
 XENLAB_SMP=${XENLAB_SMP:-1}
 
 # Exit codes of `run` (the contract with the test runner).
