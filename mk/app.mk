@@ -1,7 +1,7 @@
 # Builds one application image. Included by the Makefile that unik-configure
 # writes in the app folder, which sets: UNIK_ROOT APP TARGET APP_SRCS
-# APP_CFLAGS MEMORY_MB GUEST_TYPE CMDLINE UNIK_LIBS UNIK_LIBDIR_<lib>
-# CONFIGURE_ARGS CONFIGURE_INPUTS.
+# APP_CFLAGS MEMORY_MB GUEST_TYPE CMDLINE NET_* MOUNTS DISK_ARGS UNIK_LIBS
+# UNIK_LIBDIR_<lib> CONFIGURE_ARGS CONFIGURE_INPUTS.
 #
 # Each selected library is built from its lib.mk into _build/<target>/lib<name>.a;
 # mk/target-<target>.mk then links the app's objects with them into the image.
@@ -95,14 +95,15 @@ $(BUILD)/app/%.o: %.c
 	@$(CC) $(COMMON_CFLAGS) $(TARGET_CFLAGS) $(APP_CFLAGS) -MMD -MP -c $< -o $@.tmp
 	@$(OBJCOPY) --redefine-sym main=unik_app_main $@.tmp $@ && rm -f $@.tmp
 
-$(BUILD)/app/unik_config.c: Makefile
+$(BUILD)/app/unik_config.c: Makefile $(UNIK_ROOT)/mk/app.mk
 	@mkdir -p $(@D)
 	@printf '%s\n' '#include <unik/config.h>' \
 	  'const char unik_config_name[] = "$(APP)";' \
 	  'const unsigned long unik_config_memory_mb = $(MEMORY_MB);' \
 	  'const char unik_config_net_ip[] = "$(NET_IP)";' \
 	  'const char unik_config_net_gateway[] = "$(NET_GATEWAY)";' \
-	  'const char unik_config_net_dns[] = "$(NET_DNS)";' > $@
+	  'const char unik_config_net_dns[] = "$(NET_DNS)";' \
+	  'const char unik_config_mounts[] = "$(MOUNTS)";' > $@
 
 $(BUILD)/app/unik_config.o: $(BUILD)/app/unik_config.c
 	@$(CC) $(COMMON_CFLAGS) $(TARGET_CFLAGS) -c $< -o $@

@@ -13,5 +13,8 @@ extern const unsigned long unik_config_memory_mb; /* manifest `memory` */
 extern const char unik_config_net_ip[];
 extern const char unik_config_net_gateway[];
 extern const char unik_config_net_dns[];
+/* Manifest `mount`: "/www:tar:0 /data:cow:1:format", or ""; libos/vfs-posix
+ * mounts it at start-up unless unik.mount=... replaces it. */
+extern const char unik_config_mounts[];
 
 #endif

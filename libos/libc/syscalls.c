@@ -30,10 +30,16 @@ extern int errno;
 
 uint64_t libc_start_ns;
 
+/*
+ * Both errnos: newlib's reentrant wrappers (_open_r, used by fopen...)
+ * copy the global one into the caller's reent, but an app calling open()
+ * or read() directly reads its thread's (errno is *__errno()).
+ */
 static long ret(long r)
 {
 	if (r < 0) {
 		errno = (int)-r;
+		*__errno() = (int)-r;
 		return -1;
 	}
 	return r;
@@ -129,6 +135,45 @@ int fcntl(int fd, int cmd, ...)
 	return (int)ret(o->fcntl ? o->fcntl(fd, cmd, arg) : -EINVAL);
 }
 
+ssize_t pread(int fd, void *buf, size_t n, off_t off)
+{
+	const struct unik_fd_ops *o = is_console(fd) ? NULL : OWNER(fd);
+
+	if (!o)
+		return ret(is_console(fd) ? -ESPIPE : -EBADF);
+	return ret(o->pread ? o->pread(fd, buf, n, off) : -ESPIPE);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	const struct unik_fd_ops *o = is_console(fd) ? NULL : OWNER(fd);
+
+	if (!o)
+		return ret(is_console(fd) ? -ESPIPE : -EBADF);
+	return ret(o->pwrite ? o->pwrite(fd, buf, n, off) : -ESPIPE);
+}
+
+int fsync(int fd)
+{
+	const struct unik_fd_ops *o = is_console(fd) ? NULL : OWNER(fd);
+
+	if (!o)
+		return (int)ret(is_console(fd) ? -EINVAL : -EBADF);
+	return (int)ret(o->fsync ? o->fsync(fd) : -EINVAL);
+}
+
+/* The filesystems have no separate metadata to skip. */
+int fdatasync(int fd) { return fsync(fd); }
+
+int ftruncate(int fd, off_t size)
+{
+	const struct unik_fd_ops *o = is_console(fd) ? NULL : OWNER(fd);
+
+	if (!o)
+		return (int)ret(is_console(fd) ? -EINVAL : -EBADF);
+	return (int)ret(o->ftruncate ? o->ftruncate(fd, size) : -EINVAL);
+}
+
 /* ---- paths: the filesystem layer, when one is linked -------------------- */
 
 int open(const char *path, int flags, ...)
@@ -169,6 +214,31 @@ int rename(const char *from, const char *to)
 	const struct unik_path_ops *p = unik_path_owner();
 
 	return (int)ret(p && p->rename ? p->rename(from, to) : -ENOENT);
+}
+
+int rmdir(const char *path)
+{
+	const struct unik_path_ops *p = unik_path_owner();
+
+	return (int)ret(p && p->rmdir ? p->rmdir(path) : -ENOENT);
+}
+
+int access(const char *path, int amode)
+{
+	const struct unik_path_ops *p = unik_path_owner();
+
+	return (int)ret(p && p->access ? p->access(path, amode) : -ENOENT);
+}
+
+/* No symbolic links in the path layer (<unik/fd.h>). */
+int lstat(const char *path, struct stat *st) { return stat(path, st); }
+
+void sync(void)
+{
+	const struct unik_path_ops *p = unik_path_owner();
+
+	if (p && p->sync)
+		p->sync(); /* POSIX: sync() reports nothing */
 }
 
 /* ---- memory -------------------------------------------------------------- */

@@ -7,7 +7,10 @@
  * wrapper sends lwIP's fds (LW_FD_BASE..) to lwIP, converting glibc's
  * values and layouts (sock_xlate.c), and everything else to the host, so
  * stdio, the TAP fd and any file keep working. The libc's own internal
- * calls are not wrapped, nor needed.
+ * calls are not wrapped, nor needed. The calls any fd answers (read,
+ * write, close, fcntl, readv, writev, fstat...) are wrapped once for the
+ * whole image by libos/libc (fdwrap_unix.c), which asks <unik/fd.h>'s
+ * table: the socket range is claimed there with sock_fd_ops below.
  *
  * The host kernel must never hand out an fd number in lwIP's range, or a
  * file and a socket would share it: net_port_init() fills the range with
@@ -17,6 +20,7 @@
 #include "sock_xlate.h"
 #include "stack.h"
 
+#include <unik/fd.h>
 #include <unik/unik.h>
 
 #include <errno.h>
@@ -30,6 +34,7 @@
 static bool ready; /* the fd range is reserved: sockets may be created */
 
 int __wrap_socket(int domain, int type, int protocol);
+extern const struct unik_fd_ops sock_fd_ops; /* sock_unix_io.c */
 
 int net_port_init(void)
 {
@@ -73,8 +78,8 @@ int net_port_init(void)
 		}
 	}
 	close(null);
-	ready = true;
-	return 0;
+	ready = unik_fd_claim(LW_FD_BASE, LW_FD_COUNT, &sock_fd_ops) == 0;
+	return ready ? 0 : -EBUSY;
 }
 
 static int fail(int neg_errno)
@@ -219,53 +224,7 @@ int __wrap_getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 	return rc < 0 ? fail(rc) : lwb_getsockopt(fd, lv, nm, val, len);
 }
 
-/* ---- closing, control ----------------------------------------------- */
-
-int __real_close(int fd);
-int __wrap_close(int fd)
-{
-	/* lwIP's close leaves the placeholder in place: the number stays ours. */
-	return lw_is_fd(fd) ? lwb_close(fd) : __real_close(fd);
-}
-
-static int sock_fcntl(int fd, int cmd, int arg)
-{
-	switch (cmd) {
-	case F_GETFL:
-	case F_SETFL:
-		return lwb_fcntl(fd, cmd, arg); /* O_NONBLOCK: glibc's on both sides */
-	case F_GETFD:
-		return FD_CLOEXEC; /* nothing is ever exec'd with it */
-	case F_SETFD:
-		return 0;
-	default:
-		return fail(-EINVAL);
-	}
-}
-
-int __real_fcntl(int fd, int cmd, ...);
-int __wrap_fcntl(int fd, int cmd, ...)
-{
-	va_list ap;
-	long arg;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, long); /* every int/pointer argument is passed as a register */
-	va_end(ap);
-	return lw_is_fd(fd) ? sock_fcntl(fd, cmd, (int)arg) : __real_fcntl(fd, cmd, arg);
-}
-
-int __real_fcntl64(int fd, int cmd, ...);
-int __wrap_fcntl64(int fd, int cmd, ...)
-{
-	va_list ap;
-	long arg;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, long);
-	va_end(ap);
-	return lw_is_fd(fd) ? sock_fcntl(fd, cmd, (int)arg) : __real_fcntl64(fd, cmd, arg);
-}
+/* ---- control ------------------------------------------------------- */
 
 int __real_ioctl(int fd, unsigned long req, ...);
 int __wrap_ioctl(int fd, unsigned long req, ...)

@@ -10,12 +10,15 @@
 #define _GNU_SOURCE
 #include "sock_xlate.h"
 
+#include <unik/fd.h>
 #include <unik/unik.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <sys/select.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -94,41 +97,60 @@ ssize_t __wrap_recvmsg(int fd, struct msghdr *m, int flags)
 	return lw_is_fd(fd) ? fail(-EOPNOTSUPP) : __real_recvmsg(fd, m, flags);
 }
 
-ssize_t __real_read(int fd, void *buf, size_t len);
-ssize_t __wrap_read(int fd, void *buf, size_t len)
+/* ---- the socket range's fd ops (<unik/fd.h>, libos/libc/fdwrap_unix.c) -- */
+
+/* lwIP's calls report -1 and errno; fd ops return -errno. */
+static ssize_t neg(ssize_t rc) { return rc < 0 ? -errno : rc; }
+
+static ssize_t sock_read(int fd, void *buf, size_t n) { return neg(lwb_read(fd, buf, n)); }
+static ssize_t sock_write(int fd, const void *buf, size_t n) { return neg(lwb_write(fd, buf, n)); }
+/* lwIP's close leaves the placeholder in place: the number stays ours. */
+static int sock_close(int fd) { return (int)neg(lwb_close(fd)); }
+
+static ssize_t sock_readv(int fd, const struct iovec *iov, int n)
 {
-	return lw_is_fd(fd) ? lwb_read(fd, buf, len) : __real_read(fd, buf, len);
+	return neg(lwb_readv(fd, iov, n));
 }
 
-ssize_t __real_write(int fd, const void *buf, size_t len);
-ssize_t __wrap_write(int fd, const void *buf, size_t len)
+static ssize_t sock_writev(int fd, const struct iovec *iov, int n)
 {
-	return lw_is_fd(fd) ? lwb_write(fd, buf, len) : __real_write(fd, buf, len);
+	return neg(lwb_writev(fd, iov, n));
 }
 
-ssize_t __real_readv(int fd, const struct iovec *iov, int n);
-ssize_t __wrap_readv(int fd, const struct iovec *iov, int n)
+static int sock_fstat(int fd, struct stat *st)
 {
-	return lw_is_fd(fd) ? lwb_readv(fd, iov, n) : __real_readv(fd, iov, n);
+	(void)fd;
+	*st = (struct stat){.st_mode = S_IFSOCK | 0777};
+	return 0;
 }
 
-ssize_t __real_writev(int fd, const struct iovec *iov, int n);
-ssize_t __wrap_writev(int fd, const struct iovec *iov, int n)
+static int sock_fcntl(int fd, int cmd, int arg)
 {
-	return lw_is_fd(fd) ? lwb_writev(fd, iov, n) : __real_writev(fd, iov, n);
+	switch (cmd) {
+	case F_GETFL:
+	case F_SETFL: /* O_NONBLOCK: glibc's on both sides */
+		return (int)neg(lwb_fcntl(fd, cmd, arg));
+	case F_GETFD:
+		return FD_CLOEXEC; /* nothing is ever exec'd with it */
+	case F_SETFD:
+		return 0;
+	default:
+		return -EINVAL;
+	}
 }
 
-/* _FORTIFY_SOURCE builds call these instead when the size is unknown. */
-ssize_t __real___read_chk(int fd, void *buf, size_t len, size_t buflen);
-ssize_t __wrap___read_chk(int fd, void *buf, size_t len, size_t buflen)
-{
-	if (!lw_is_fd(fd))
-		return __real___read_chk(fd, buf, len, buflen);
-	if (len > buflen)
-		UNIK_PANIC("read of %zu bytes into a %zu-byte buffer", len, buflen);
-	return lwb_read(fd, buf, len);
-}
+const struct unik_fd_ops sock_fd_ops = {
+	.name = "socket",
+	.read = sock_read,
+	.write = sock_write,
+	.close = sock_close,
+	.fstat = sock_fstat,
+	.fcntl = sock_fcntl,
+	.readv = sock_readv,
+	.writev = sock_writev,
+};
 
+/* _FORTIFY_SOURCE builds call this instead when the size is unknown. */
 ssize_t __real___recv_chk(int fd, void *buf, size_t len, size_t buflen, int flags);
 ssize_t __wrap___recv_chk(int fd, void *buf, size_t len, size_t buflen, int flags)
 {

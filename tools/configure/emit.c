@@ -69,6 +69,27 @@ static void put_net(FILE *f, const struct net_conf *n)
 	put_var(f, "NET_DNS", n->dns);
 }
 
+/*
+ * MOUNTS: the run-time mount list (mk/app.mk puts it in the image's
+ * config); DISK_ARGS: the manifest's disks as the unix image takes them,
+ * for tools/unik-run (on xen they are the xl config's disk list).
+ */
+static void put_disks(FILE *f, const struct disk_conf *d)
+{
+	char mounts[MOUNTS_MAX * (WORD_LEN + 16)];
+
+	manifest_mounts_text(d, mounts, sizeof(mounts));
+	put_var(f, "MOUNTS", mounts);
+	fputs("DISK_ARGS :=", f);
+	for (unsigned i = 0; i < d->n; i++) {
+		fprintf(f, " unik.disk%.0u=", i); /* unik.disk, unik.disk1, ... */
+		put_make(f, d->abs[i]);
+		if (d->ro[i])
+			fputs(":ro", f);
+	}
+	fputc('\n', f);
+}
+
 int emit_makefile(FILE *f, const struct emit_input *in)
 {
 	const struct manifest *m = in->m;
@@ -88,6 +109,7 @@ int emit_makefile(FILE *f, const struct emit_input *in)
 	put_var(f, "GUEST_TYPE", m->type);
 	put_var(f, "CMDLINE", m->cmdline);
 	put_net(f, &m->net);
+	put_disks(f, &m->disk);
 	put_libs(f, in);
 	put_var(f, "CONFIGURE_ARGS", in->configure_args);
 	fputs("CONFIGURE_INPUTS := " MANIFEST_FILE, f);
@@ -111,10 +133,7 @@ static void put_xl(FILE *f, const char *key, const char *value)
 	fputs("\"\n", f);
 }
 
-/*
- * One function per xl key, in file order. Network (vif = [...]) and disk
- * (disk = [...]) keys are new rows here, fed by new manifest keys.
- */
+/* One function per xl key, in file order. */
 typedef void (*xl_fn)(FILE *f, const struct emit_input *in);
 
 static void xl_name(FILE *f, const struct emit_input *in)
@@ -176,9 +195,25 @@ static void xl_vif(FILE *f, const struct emit_input *in)
 	fputs(" ]\n", f);
 }
 
+/* One raw disk per manifest entry, xvda first; xl reads the rest of a
+ * spec after target= as the path, so it comes last. */
+static void xl_disk(FILE *f, const struct emit_input *in)
+{
+	const struct disk_conf *d = &in->m->disk;
+
+	if (d->n == 0)
+		return;
+	fputs("disk = [", f);
+	for (unsigned i = 0; i < d->n; i++)
+		fprintf(f, "%s'format=raw, vdev=xvd%c, access=%s, target=%s'",
+		        i ? ", " : " ", 'a' + i, d->ro[i] ? "ro" : "rw",
+		        d->abs[i]);
+	fputs(" ]\n", f);
+}
+
 static const xl_fn xl_keys[] = {
-    xl_name,  xl_type,	      xl_kernel,   xl_memory,
-    xl_vcpus, xl_on_poweroff, xl_on_crash, xl_extra, xl_vif,
+    xl_name,  xl_type,	      xl_kernel,   xl_memory, xl_vcpus,
+    xl_on_poweroff, xl_on_crash, xl_extra, xl_vif,    xl_disk,
 };
 
 int emit_xl(FILE *f, const struct emit_input *in)

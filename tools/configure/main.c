@@ -22,6 +22,7 @@ struct opts {
 	const char *appdir;
 	enum target target;
 	bool target_set;
+	const char *type; /* --type: overrides the manifest's */
 	bool list;
 	bool quiet;
 	bool help;
@@ -34,13 +35,18 @@ static struct resolution resolution;
 
 static void usage(FILE *f)
 {
-	fputs("usage: unik-configure [--target unix|xen] [-C DIR] [-q]\n"
+	fputs("usage: unik-configure [--target unix|xen] [--type pvh|pv] "
+	      "[-C DIR] [-q]\n"
 	      "       unik-configure --list\n"
 	      "Reads DIR/unik.conf (default: the current folder), resolves "
 	      "its libraries\nand writes DIR/Makefile, plus DIR/NAME.xl for "
 	      "xen.\n"
 	      "  --target T  unix or xen (default: the manifest's target, "
 	      "else unix)\n"
+	      "  --type T    Xen guest type, pvh or pv (default: the "
+	      "manifest's type,\n"
+	      "              else pvh); the image is the same, NAME.xl "
+	      "differs\n"
 	      "  -C DIR      the app folder (default: .)\n"
 	      "  --root DIR  the unik repo (tools/unik-configure passes it)\n"
 	      "  --list      print every library found, then exit\n"
@@ -78,6 +84,13 @@ static int parse_value(struct opts *o, const char *opt, const char *v,
 		o->root = v;
 	else if (strcmp(opt, "-C") == 0)
 		o->appdir = v;
+	else if (strcmp(opt, "--type") == 0 && strcmp(v, "pvh") == 0)
+		o->type = "pvh";
+	else if (strcmp(opt, "--type") == 0 && strcmp(v, "pv") == 0)
+		o->type = "pv";
+	else if (strcmp(opt, "--type") == 0)
+		return err_tool(e, -EINVAL,
+				"unknown type '%s' (expected pvh or pv)", v);
 	else if (target_parse(v, &o->target) != 0)
 		return err_tool(e, -EINVAL,
 				"unknown target '%s' (expected "
@@ -103,7 +116,8 @@ static bool *flag(struct opts *o, const char *a)
 static int parse_arg(int argc, char **argv, int *i, struct opts *o,
 		     struct err *e)
 {
-	static const char *const valued[] = {"--target", "--root", "-C"};
+	static const char *const valued[] = {"--target", "--type", "--root",
+					     "-C"};
 	const char *a = argv[*i];
 	bool *set = flag(o, a);
 
@@ -230,8 +244,13 @@ static int configure(const struct opts *o, const char *root, struct err *e)
 	enum target t = o->target_set ? o->target : manifest.target;
 	if ((rc = resolve(&libs, &manifest, t, &resolution, e)) != 0)
 		return rc;
+	if (o->type)
+		manifest.type = o->type;
 	if (o->target_set)
 		snprintf(args, sizeof(args), "--target %s", target_name(t));
+	if (o->type)
+		snprintf(args + strlen(args), sizeof(args) - strlen(args),
+			 "%s--type %s", args[0] ? " " : "", o->type);
 	struct emit_input in = {.root = root,
 				.m = &manifest,
 				.set = &libs,

@@ -173,9 +173,9 @@ static int pick(const struct pctx *c, const char *key, const char *v,
 
 static int parse_type(const struct pctx *c, const char *v)
 {
-	static const char *const types[] = {"pvh", NULL};
+	static const char *const types[] = {"pvh", "pv", NULL};
 
-	return pick(c, "type", v, types, "pvh", &c->m->type);
+	return pick(c, "type", v, types, "pvh or pv", &c->m->type);
 }
 
 static int parse_on_crash(const struct pctx *c, const char *v)
@@ -221,6 +221,8 @@ static const struct key_spec keys[MK_COUNT] = {
     [MK_GATEWAY] = {"gateway", false, manifest_parse_gateway},
     [MK_DNS] = {"dns", false, manifest_parse_dns},
     [MK_BRIDGE] = {"bridge", false, manifest_parse_bridge},
+    [MK_DISK] = {"disk", false, manifest_parse_disk},
+    [MK_MOUNT] = {"mount", false, manifest_parse_mount},
 };
 
 void manifest_init(struct manifest *m, const char *path)
@@ -296,7 +298,9 @@ int manifest_parse(FILE *f, const char *appdir, struct manifest *m,
 				      "(expected a line '%s = ...')",
 				      keys[i].key, keys[i].key);
 	}
-	return manifest_check_net(m, e);
+	if ((rc = manifest_check_net(m, e)) != 0)
+		return rc;
+	return manifest_check_disk(m, e);
 }
 
 int manifest_load(const char *appdir, const char *path, struct manifest *m,

@@ -24,6 +24,25 @@ struct net_conf {
 	char dns[16];
 };
 
+#define DISKS_MAX  8   /* UNIK_BLK_MAX */
+#define MOUNTS_MAX 8   /* UNIK_VFS_MOUNTS */
+#define ABS_LEN    1023 /* a disk's absolute path */
+
+/* Storage keys (manifest_disk.c): disk = PATH[:ro] ..., mount = ... */
+struct disk_conf {
+	unsigned n;                              /* disks, in order */
+	char path[DISKS_MAX][WORD_LEN + 1];      /* as given, without :ro */
+	char abs[DISKS_MAX][ABS_LEN + 1];        /* resolved at configure time */
+	bool ro[DISKS_MAX];
+	unsigned nmounts;
+	struct mount_conf {
+		char path[WORD_LEN + 1]; /* absolute, canonical */
+		const char *type;        /* "tar" or "cow" */
+		unsigned disk;
+		bool ro, format;
+	} mount[MOUNTS_MAX];
+};
+
 #define MANIFEST_FILE	  "unik.conf"
 #define MEMORY_MIN_MB	  8u
 #define MEMORY_MAX_MB	  (64u * 1024u)
@@ -43,6 +62,8 @@ enum manifest_key {
 	MK_GATEWAY,
 	MK_DNS,
 	MK_BRIDGE,
+	MK_DISK,
+	MK_MOUNT,
 	MK_COUNT
 };
 
@@ -53,11 +74,12 @@ struct manifest {
 	struct names libs;
 	enum target target; /* default target when --target is not given */
 	unsigned memory_mb;
-	const char *type;     /* Xen guest type: "pvh" */
+	const char *type;     /* Xen guest type: "pvh" or "pv" */
 	const char *on_crash; /* "destroy", "preserve" or "restart" */
 	char cmdline[VALUE_LEN + 1];
 	char cflags[VALUE_LEN + 1];
 	struct net_conf net;
+	struct disk_conf disk;
 	unsigned line[MK_COUNT]; /* line each key was given on; 0: absent */
 };
 
@@ -68,6 +90,14 @@ int manifest_parse_gateway(const struct pctx *c, const char *v);
 int manifest_parse_dns(const struct pctx *c, const char *v);
 int manifest_parse_bridge(const struct pctx *c, const char *v);
 int manifest_check_net(struct manifest *m, struct err *e);
+
+/* Parsers of the storage keys and the check across them (manifest_disk.c);
+ * the check also adds the libraries the mounts need to libs. */
+int manifest_parse_disk(const struct pctx *c, const char *v);
+int manifest_parse_mount(const struct pctx *c, const char *v);
+int manifest_check_disk(struct manifest *m, struct err *e);
+/* "/www:tar:0 /data:cow:1:format": the mounts as the libOS reads them. */
+void manifest_mounts_text(const struct disk_conf *d, char *buf, size_t len);
 
 /* Defaults for every optional key; path is used in messages. */
 void manifest_init(struct manifest *m, const char *path);

@@ -20,12 +20,13 @@ CONFIGURE_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CONFIGURE_HEADERS := $(wildcard $(CONFIGURE_SRC)/*.h)
 
 # Each test links the tool's parts it needs (never main.c).
-CONFIGURE_LIB_SRCS_manifest := manifest.c manifest_net.c util.c
+CONFIGURE_LIB_SRCS_manifest := manifest.c manifest_net.c manifest_disk.c util.c
+CONFIGURE_LIB_SRCS_manifest_disk := $(CONFIGURE_LIB_SRCS_manifest)
 CONFIGURE_LIB_SRCS_fragment := fragment.c util.c
-CONFIGURE_LIB_SRCS_resolve := resolve.c fragment.c manifest.c manifest_net.c util.c
-CONFIGURE_LIB_SRCS_emit := emit.c resolve.c fragment.c manifest.c manifest_net.c util.c
+CONFIGURE_LIB_SRCS_resolve := resolve.c fragment.c manifest.c manifest_net.c manifest_disk.c util.c
+CONFIGURE_LIB_SRCS_emit := emit.c resolve.c fragment.c manifest.c manifest_net.c manifest_disk.c util.c
 
-CONFIGURE_UNIT_NAMES := manifest fragment resolve emit
+CONFIGURE_UNIT_NAMES := manifest manifest_disk fragment resolve emit
 CONFIGURE_UNIT_TESTS := $(CONFIGURE_UNIT_NAMES:%=$(CONFIGURE_UNIT_DIR)/test_%)
 
 .PHONY: configure-unit configure-unit-run configure-unit-clean configure-unit-list

@@ -84,6 +84,8 @@ refuse bad-argument "unik-configure: unexpected argument 'xen' (see --help)" \
 	"$tmp/opts" xen
 refuse missing-value "unik-configure: option --target needs a value" \
 	"$tmp/opts" --target
+refuse bad-type-option "unik-configure: unknown type 'hvm' (expected pvh or pv)" \
+	"$tmp/opts" --target xen --type hvm
 app empty ""
 refuse no-manifest "unik.conf: cannot open: No such file or directory" "$tmp/empty"
 app parent "" && app parent/other "$data/cli/bad-key.conf"
@@ -151,6 +153,34 @@ elif ! grep -qx 'extra = "-v $HOME \\"quoted\\" back\\\\"' "$tmp/good/hello.xl" 
 	bad good-xen "unexpected content: $(cat "$tmp/good/hello.xl" "$tmp/good/Makefile")"
 else
 	ok good-xen
+fi
+
+# --type pv: the xl says so, and make's re-configure keeps it.
+run "$tmp/good" -q --target xen --type pv
+if [ "$rc" -ne 0 ] || [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then
+	bad good-xen-pv "exit status $rc, output: $(cat "$tmp/out" "$tmp/err")"
+elif ! grep -qx 'type = "pv"' "$tmp/good/hello.xl" ||
+	! grep -qx 'CONFIGURE_ARGS := --target xen --type pv' "$tmp/good/Makefile" ||
+	! grep -qx 'GUEST_TYPE := pv' "$tmp/good/Makefile"; then
+	bad good-xen-pv "unexpected content: $(cat "$tmp/good/hello.xl" "$tmp/good/Makefile")"
+else
+	ok good-xen-pv
+fi
+
+# Disks: the xl config lists them (target last), the Makefile passes them
+# to the unix image as unik.disk= arguments (DISK_ARGS, for tools/unik-run).
+app disks "$data/cli/good.conf" && : >"$tmp/disks/site.tar" &&
+	printf 'disk = site.tar:ro\n' >>"$tmp/disks/unik.conf"
+run "$tmp/disks" -q --target xen
+img=$(cd "$tmp/disks" && pwd -P)/site.tar
+if [ "$rc" -ne 0 ] || [ -s "$tmp/err" ]; then
+	bad good-disks "exit status $rc: $(cat "$tmp/err")"
+elif ! grep -qxF "disk = [ 'format=raw, vdev=xvda, access=ro, target=$img' ]" "$tmp/disks/hello.xl" ||
+	! grep -qxF "DISK_ARGS := unik.disk=$img:ro" "$tmp/disks/Makefile" ||
+	! grep -qxF "MOUNTS :=" "$tmp/disks/Makefile"; then
+	bad good-disks "unexpected content: $(cat "$tmp/disks/hello.xl" "$tmp/disks/Makefile")"
+else
+	ok good-disks
 fi
 
 # A bad manifest over a configured app keeps Makefile and hello.xl as they were.

@@ -77,6 +77,8 @@ static void test_makefile(void **state)
 	    "NET_IP :=\n"
 	    "NET_GATEWAY :=\n"
 	    "NET_DNS :=\n"
+	    "MOUNTS :=\n"
+	    "DISK_ARGS :=\n"
 	    "UNIK_LIBS := core plat-unix x86_64\n"
 	    "UNIK_LIBDIR_core := libos/core\n"
 	    "UNIK_LIBDIR_plat-unix := libos/plat-unix\n"
@@ -130,6 +132,20 @@ static void test_xl(void **state)
 	free(got);
 }
 
+/* The same image boots as PV: only the xl type differs. */
+static void test_xl_pv(void **state)
+{
+	struct emit_input in = configure("name = hello\nsrcs = hello.c\n"
+					 "type = pv\n",
+					 TARGET_XEN, "");
+	char *got = render(emit_xl, &in);
+
+	(void)state;
+	assert_non_null(strstr(got, "\ntype = \"pv\"\n"));
+	assert_non_null(strstr(got, "\nkernel = \"hello.xen\"\n"));
+	free(got);
+}
+
 static void test_xl_no_cmdline(void **state)
 {
 	struct emit_input in = configure("name = a\nsrcs = hello.c\n"
@@ -159,6 +175,37 @@ static void test_xl_and_makefile_network(void **state)
 	assert_non_null(strstr(mk, "\nNET_GATEWAY := 10.99.0.1\nNET_DNS :=\n"));
 	free(xl);
 	free(mk);
+}
+
+/* Disks: unik.disk= arguments for unix, the xl disk list for xen (xvda
+ * first, target last); mounts: the run-time list. */
+static void test_disks(void **state)
+{
+	struct emit_input in = configure("name = web\nsrcs = hello.c\n"
+					 "disk = hello.c:ro start.S\n",
+					 TARGET_XEN, "");
+	char *mk, *xl, want[512];
+
+	(void)state;
+	man.disk.nmounts = 2; /* mount would add libraries tree-basic lacks */
+	man.disk.mount[0] = (struct mount_conf){"/www", "tar", 0, false, false};
+	man.disk.mount[1] = (struct mount_conf){"/data", "cow", 1, false, true};
+	mk = render(emit_makefile, &in);
+	xl = render(emit_xl, &in);
+	snprintf(want, sizeof(want), "\nMOUNTS := /www:tar:0 /data:cow:1:format\n"
+		 "DISK_ARGS := unik.disk=%s/hello.c:ro unik.disk1=%s/start.S\n",
+		 TEST_APP, TEST_APP);
+	assert_non_null(strstr(mk, want));
+	snprintf(want, sizeof(want), "\ndisk = [ 'format=raw, vdev=xvda, "
+		 "access=ro, target=%s/hello.c', 'format=raw, vdev=xvdb, "
+		 "access=rw, target=%s/start.S' ]\n", TEST_APP, TEST_APP);
+	assert_non_null(strstr(xl, want));
+	free(mk);
+	free(xl);
+	in = configure("name = a\nsrcs = hello.c\n", TARGET_XEN, "");
+	xl = render(emit_xl, &in);
+	assert_null(strstr(xl, "disk"));
+	free(xl);
 }
 
 static void test_outputs_per_target(void **state)
@@ -314,7 +361,9 @@ int main(void)
 	    cmocka_unit_test(test_makefile_defaults),
 	    cmocka_unit_test(test_xl),
 	    cmocka_unit_test(test_xl_and_makefile_network),
+	    cmocka_unit_test(test_xl_pv),
 	    cmocka_unit_test(test_xl_no_cmdline),
+	    cmocka_unit_test(test_disks),
 	    cmocka_unit_test(test_outputs_per_target),
 	    cmocka_unit_test_setup_teardown(test_write_all, make_tmpdir,
 					    remove_tmpdir),

@@ -161,7 +161,7 @@ static void test_unknown_key(void **state)
 	refuse(MIN "memroy = 32M\n", "unik.conf:3: ",
 	       "unknown key 'memroy' (expected one of: name, srcs, libs, "
 	       "target, memory, type, cmdline, cflags, on_crash, ip, gateway, dns, "
-	       "bridge)");
+	       "bridge, disk, mount)");
 	refuse(MIN "Name = x\n", "unik.conf:3: ", "unknown key 'Name'");
 }
 
@@ -261,7 +261,17 @@ static void test_bad_type(void **state)
 {
 	(void)state;
 	refuse(MIN "type = hvm\n",
-	       "unik.conf:3: ", "bad type 'hvm' (expected pvh)");
+	       "unik.conf:3: ", "bad type 'hvm' (expected pvh or pv)");
+}
+
+static void test_type_pv(void **state)
+{
+	struct manifest m;
+	struct err e;
+
+	(void)state;
+	assert_int_equal(parse(MIN "type = pv\n", &m, &e), 0);
+	assert_string_equal(m.type, "pv");
 }
 
 static void test_bad_on_crash(void **state)
@@ -344,6 +354,7 @@ int main(void)
 	    cmocka_unit_test(test_name_longest),
 	    cmocka_unit_test(test_bad_target),
 	    cmocka_unit_test(test_bad_type),
+	    cmocka_unit_test(test_type_pv),
 	    cmocka_unit_test(test_bad_on_crash),
 	    cmocka_unit_test(test_bad_srcs),
 	    cmocka_unit_test(test_bad_libs),
