@@ -1,7 +1,9 @@
 # unik: top-level entry points. Each installs and builds what is missing
 # (tools/deps: apt packages, newlib, lwIP, Xen headers, cached in build/).
 #
-#   make run     build the flagship example for Xen and boot it in the Xen lab
+#   make run     build the web server for Xen, boot it in the Xen lab and
+#                serve it on http://127.0.0.1:8080/ (Ctrl-C stops it)
+#   make hello   build examples/hello for Xen and boot it to completion
 #   make test    unit tests, then the integration tests on unix and on Xen
 #   make deps    only the dependency step
 #   make unit    only the host unit tests
@@ -9,7 +11,7 @@
 UNIK_BUILD ?= $(CURDIR)/build
 export UNIK_BUILD
 
-.PHONY: all deps test unit run run-unix format clean
+.PHONY: all deps test unit run hello run-unix format clean
 all: test
 
 deps:
@@ -22,6 +24,9 @@ unit: deps
 	@tests/run unit
 
 run: deps
+	@tools/unik-run --target xen examples/httpd
+
+hello: deps
 	@tools/unik-run --target xen examples/hello
 
 run-unix: deps

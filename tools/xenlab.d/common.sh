@@ -8,7 +8,7 @@ LAB=$UNIK_BUILD/xenlab                  # everything the lab writes lives here
 
 XENVER=4.17
 # Bump when the dom0 base image recipe (fetch.sh) changes: invalidates the fetch stamp.
-FETCH_REV=2
+FETCH_REV=3
 
 # Knobs (environment), documented in docs/XENLAB.md.
 XENLAB_QEMU=${XENLAB_QEMU:-qemu-system-x86_64}

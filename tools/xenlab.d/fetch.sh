@@ -11,10 +11,16 @@
 # bash, ip, stat, losetup, flock: Xen's hotplug scripts need them; curl: test clients.
 DOM0_HOST_BINS="/usr/bin/bash /usr/bin/stat /usr/sbin/ip /usr/sbin/losetup /usr/bin/flock
  /usr/bin/curl"
+# Same, but only when the host has them (benchmark clients for tools/bench-httpd: Debian's wrk
+# and apache2-utils). The stamp records which were there: installing one later rebuilds.
+DOM0_HOST_BINS_OPTIONAL="/usr/bin/wrk /usr/bin/ab"
 
 # Kernel modules dom0 loads, in order (dependencies first).
 DOM0_MODULES="llc stp bridge xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs xen-netback
  xen-blkback loop"
+# Modules copied into /mods but not loaded at boot: e1000 is the NIC of `xenlab serve` (QEMU user
+# networking), loaded only then, so that `run` keeps `-nic none` and an identical dom0.
+DOM0_EXTRA_MODULES="e1000"
 
 XEN_DEBS="xen-hypervisor-$XENVER-amd64 xen-utils-$XENVER xen-utils-common xenstore-utils
  libxencall1 libxenevtchn1 libxenforeignmemory1 libxengnttab1 libxenhypfs1 libxenmisc$XENVER
@@ -53,7 +59,7 @@ copy_elf() { # src [dest-in-root]
     local src=$1 dst=${2:-$1} lib t
     mkdir -p "$ROOT$(dirname "$dst")"
     [ -e "$ROOT$dst" ] || cp -L "$src" "$ROOT$dst"
-    LD_LIBRARY_PATH=$STAGE/usr/lib/x86_64-linux-gnu ldd "$src" 2>/dev/null |
+    LD_LIBRARY_PATH=$STAGE/usr/lib/x86_64-linux-gnu:$STAGE/lib/x86_64-linux-gnu ldd "$src" 2>/dev/null |
         awk '/=> \// { print $3 } /^\t\/lib64/ { print $1 }' | while read -r lib; do
             case $lib in
                 "$STAGE"/*) t=${lib#"$STAGE"} ;;
@@ -83,6 +89,10 @@ build_root() { # kver
         rm -f "$ROOT$b"             # replace the busybox applet of the same name
         copy_elf "$b"
     done
+    for b in $(optional_bins_present); do
+        rm -f "$ROOT$b"
+        copy_elf "$b"
+    done
     # /bin/sh is bash: busybox's ash runs its own applets before $PATH, so in a #!/bin/sh
     # script `ip` would be busybox's, not the host's iproute2 from DOM0_HOST_BINS.
     ln -sf bash "$ROOT/usr/bin/sh"
@@ -103,7 +113,7 @@ build_root() { # kver
         ln -sf /usr/lib/xen-$XENVER/bin/$b "$ROOT/usr/sbin/$b"
     done
 
-    for m in $DOM0_MODULES; do
+    for m in $DOM0_MODULES $DOM0_EXTRA_MODULES; do
         f=$(find "$STAGE/lib/modules/$kver" -name "$m.ko*" | head -n 1)
         [ -n "$f" ] || die_infra "module $m not found in linux-image-$kver"
         case $f in
@@ -118,12 +128,21 @@ build_root() { # kver
     echo "root:x:0:" > "$ROOT/etc/group"
 }
 
+# The optional host programs this host has (one line).
+optional_bins_present() {
+    local b out=""
+    for b in $DOM0_HOST_BINS_OPTIONAL; do [ ! -x "$b" ] || out+="${out:+ }$b"; done
+    echo "$out"
+}
+
 # The stamp records the recipe: editing DOM0_HOST_BINS or DOM0_MODULES rebuilds the image.
 fetch_up_to_date() {
     [ -e "$LAB/fetch.stamp" ] && [ -e "$LAB/dom0-base.cpio.gz" ] && [ -e "$LAB/xen" ] &&
         [ -e "$LAB/vmlinuz" ] && grep -qx "rev=$FETCH_REV" "$LAB/fetch.stamp" &&
         grep -qxF "host_bins=$(echo $DOM0_HOST_BINS)" "$LAB/fetch.stamp" &&
-        grep -qxF "modules=$(echo $DOM0_MODULES)" "$LAB/fetch.stamp"
+        grep -qxF "modules=$(echo $DOM0_MODULES)" "$LAB/fetch.stamp" &&
+        grep -qxF "extra_modules=$(echo $DOM0_EXTRA_MODULES)" "$LAB/fetch.stamp" &&
+        grep -qxF "host_bins_optional=$(optional_bins_present)" "$LAB/fetch.stamp"
 }
 
 fetch_main() {
@@ -167,6 +186,8 @@ fetch_main() {
         for d in "$LAB"/debs/*.deb; do dpkg-deb -W --showformat='${Package}=${Version}\n' "$d"; done
         echo "host_bins="$DOM0_HOST_BINS
         echo "modules="$DOM0_MODULES
+        echo "extra_modules="$DOM0_EXTRA_MODULES
+        echo "host_bins_optional=$(optional_bins_present)"
     } > "$LAB/fetch.stamp"
     log "fetch: done in $((SECONDS - t0)) s: $(du -h "$LAB/dom0-base.cpio.gz" | cut -f1) dom0 image"
     exec 8>&-

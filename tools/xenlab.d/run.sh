@@ -26,6 +26,11 @@ parse_args() {
     done
     [ -n "$OUTDIR" ] || die_usage "run needs --out OUTDIR"
     [ ${#GUESTDIRS[@]} -gt 0 ] || die_usage "run needs at least one GUESTDIR"
+    check_guestdirs
+}
+
+# Validate GUESTDIRS; fills GUEST_NAMES and GUEST_TIMEOUT.
+check_guestdirs() {
     local d name n t line
     for d in "${GUESTDIRS[@]}"; do
         [ -d "$d" ] || die_usage "$d is not a directory"
@@ -53,14 +58,35 @@ parse_args() {
     done
 }
 
+# dom0's own little programs (dom0/*.c): built statically on the host into $LAB/bin when their
+# source changed, shipped in every run's overlay as /xenlab/bin (on dom0's PATH).
+DOM0_TOOLS="xenlab-fwd xenlab-httpwait"
+build_dom0_tools() {
+    local t tmp
+    mkdir -p "$LAB/bin"
+    for t in $DOM0_TOOLS; do
+        [ "$LAB/bin/$t" -nt "$XENLAB_D/dom0/$t.c" ] && continue
+        tmp=$LAB/bin/.$t.$$
+        gcc -static -O2 -Wall -Wextra -Werror -o "$tmp" "$XENLAB_D/dom0/$t.c" ||
+            die_infra "cannot build dom0 tool $t (gcc -static; needs libc6-dev)"
+        mv -f "$tmp" "$LAB/bin/$t"
+    done
+}
+
 # The per-run initramfs: base image + a gzip'd cpio overlay (Linux unpacks concatenated
-# archives in order, later files win).
+# archives in order, later files win). SERVE_CONF (serve.sh), when set, becomes
+# /xenlab/serve.conf: dom0 then serves the one guest instead of running the plan.
+SERVE_CONF=""
 make_initrd() { # rundir
-    local rd=$1 ov=$1/overlay i name
+    local rd=$1 ov=$1/overlay i name t
     rm -rf "$ov"
-    mkdir -p "$ov/xenlab" "$ov/guests"
+    mkdir -p "$ov/xenlab/bin" "$ov/guests"
     install -m 755 "$XENLAB_D/dom0/init" "$ov/init"
     install -m 755 "$XENLAB_D/dom0/run-guests" "$ov/xenlab/run-guests"
+    install -m 755 "$XENLAB_D/dom0/serve-guest" "$ov/xenlab/serve-guest"
+    build_dom0_tools
+    for t in $DOM0_TOOLS; do install -m 755 "$LAB/bin/$t" "$ov/xenlab/bin/$t"; done
+    [ -z "$SERVE_CONF" ] || printf '%s\n' "$SERVE_CONF" >"$ov/xenlab/serve.conf"
     : >"$ov/xenlab/plan"
     echo "XL_FLAGS=${XENLAB_XL_VERBOSE:+-vvv}" >"$ov/xenlab/env"
     for i in "${!GUESTDIRS[@]}"; do
@@ -98,6 +124,8 @@ STOP_REASON=""          # infrastructure failure seen while the lab ran
 DRAIN_UNTIL=""          # after a panic: keep reading the console a little, then stop
 FAULTS=()
 NDONE=0
+CUR_GUEST=""
+CUR_START_US=""         # when the current guest started (host clock); empty between guests
 
 on_line() { # line
     local line=${1%$'\r'} now el msg rest name st es
@@ -113,8 +141,9 @@ on_line() { # line
                     fmt_s rest "$el" 1
                     log "dom0 ready after $rest s"
                     ;;
-                GUEST-START\ *) ;;
+                GUEST-START\ *) CUR_GUEST=${msg#GUEST-START } CUR_START_US=$now ;;
                 GUEST-END\ *)
+                    CUR_START_US=""
                     read -r _ name st es <<<"$msg"
                     NDONE=$((NDONE + 1))
                     log "guest $name: $st after $es s ($NDONE/${#GUEST_NAMES[@]})"
@@ -131,6 +160,10 @@ on_line() { # line
                     ALL_DONE=1
                     END_US=$el
                     ;;
+                C\ *) printf '%s\n' "${msg:2}" ;;      # serve: a line of the guest's console
+                C) echo ;;
+                SERVING\ * | SERVE-END\ * | NOTE\ *)
+                    serve_event "$msg" ;;
             esac
             ;;
         *"Panic on CPU"* | *"Kernel panic - not syncing"* | *"Hardware Dom0 crashed"*)
@@ -140,13 +173,25 @@ on_line() { # line
                 DRAIN_UNTIL=$((now + 2000000))
             fi
             ;;
+        "(XEN)"* | "(d"[0-9]*) ;;      # Xen's and PVH guests' port 0xe9 lines
+        *"malloc(): "* | *"free(): "* | *"double free or corruption"* | *"corrupted size vs. prev_size"* | \
+            *"corrupted double-linked list"* | *"malloc_consolidate(): "* | *"realloc(): "* | \
+            *"munmap_chunk(): "* | *"stack smashing detected"* | *"Fatal glibc error"*)
+            # glibc aborting a dom0 program on a corrupted heap: written to the console, no
+            # kernel log line. Same class as a segfault: an infrastructure fault.
+            FAULTS+=("during guest ${CUR_GUEST:-(none)}: glibc: $line")
+            log "dom0 fault during guest ${CUR_GUEST:-(none)}: glibc: $line"
+            ;;
     esac
 }
 
-boot_lab() { # rundir overall-timeout-seconds
+# QEMU's network: none (run). serve.sh sets user networking with one hostfwd on 127.0.0.1.
+QEMU_NET_ARGS=(-nic none)
+
+boot_lab() { # rundir overall-timeout-seconds (0: none)
     local rd=$1 total=$2 qargs
     qargs=(-accel "tcg,thread=$XENLAB_TCG_THREAD" -cpu "$XENLAB_QEMU_CPU" -machine q35 -m 2048 -smp "$XENLAB_SMP"
-        -display none -monitor none -no-reboot -nic none -serial stdio -pidfile "$rd/qemu.pid"
+        -display none -monitor none -no-reboot "${QEMU_NET_ARGS[@]}" -serial stdio -pidfile "$rd/qemu.pid"
         -kernel "$LAB/xen" -append "$XEN_ARGS"
         -initrd "$LAB/vmlinuz $DOM0_ARGS,$rd/dom0-initrd.gz")
     printf '%q ' "$XENLAB_QEMU" "${qargs[@]}" >"$rd/qemu.cmdline"
@@ -189,7 +234,14 @@ boot_lab() { # rundir overall-timeout-seconds
             STOP_REASON="lab did not boot: dom0 not ready after $XENLAB_BOOT_TIMEOUT s"
             break
         fi
-        if [ "$now" -ge "$deadline" ]; then
+        # dom0 stuck: a guest's result is due by its timeout plus the time to stop, collect
+        # and send it; a runner that crashed or hangs would otherwise hold the overall timeout.
+        if [ -n "$CUR_START_US" ] && [ -n "${GUEST_TIMEOUT[$CUR_GUEST]:-}" ] &&
+            [ $((now - CUR_START_US)) -gt $(((GUEST_TIMEOUT[$CUR_GUEST] + 90) * 1000000)) ]; then
+            STOP_REASON="dom0 stuck: no result for guest $CUR_GUEST $((GUEST_TIMEOUT[$CUR_GUEST] + 90)) s after it started"
+            break
+        fi
+        if [ "$total" -gt 0 ] && [ "$now" -ge "$deadline" ]; then
             STOP_REASON="overall timeout: $total s passed, $NDONE of ${#GUEST_NAMES[@]} guests done"
             break
         fi

@@ -52,11 +52,12 @@ st_timing_ok() { # dir: numbers; console output may reach its log a little after
 }
 
 selftest_main() {
-    local out=$LAB/selftest/out
+    local out=$LAB/selftest/out serve=1
     while [ $# -gt 0 ]; do
         case $1 in
             --out) [ $# -ge 2 ] || die_usage "--out needs a directory"; out=$2; shift 2 ;;
-            *) die_usage "selftest takes only --out OUTDIR" ;;
+            --no-serve) serve=0; shift ;;
+            *) die_usage "selftest takes only --out OUTDIR and --no-serve" ;;
         esac
     done
     local g=$LAB/selftest/guests
@@ -88,6 +89,26 @@ EOF
     st_guest "$g/st-testhang" hang
     echo "timeout=5" >"$g/st-testhang/lab.conf"
     printf '#!/bin/sh\necho started\nsleep 1000\n' >"$g/st-testhang/dom0-test.sh"
+    # dom0's tools (dom0/*.c) against busybox httpd inside dom0: no guest network needed.
+    st_guest "$g/st-tools" hang
+    cat >"$g/st-tools/dom0-test.sh" <<'EOF'
+#!/bin/sh
+case $XL_CREATE_US in '' | *[!0-9]*) echo "bad XL_CREATE_US '$XL_CREATE_US'"; exit 1 ;; esac
+echo "XL_CREATE_US ok"
+w=/tmp/st-www
+mkdir -p $w && echo hello >$w/index.html && head -c 1048576 /dev/urandom >$w/big
+httpd -p 127.0.0.1:18081 -h $w || exit 1
+xenlab-httpwait -t 10 -s "$XL_CREATE_US" 127.0.0.1 18081 >/dev/null && echo "httpwait 200 ok"
+xenlab-fwd 18082 127.0.0.1 18081 &
+fwd=$!
+xenlab-httpwait -t 10 -p /index.html 127.0.0.1 18082 >/dev/null && echo "fwd reachable"
+[ "$(curl -s http://127.0.0.1:18082/big | md5sum)" = "$(md5sum <$w/big)" ] && echo "fwd 1 MiB intact"
+xenlab-httpwait -t 10 -a -p /nonexistent 127.0.0.1 18082 | grep -q 'status=404' && echo "httpwait -a 404 ok"
+xenlab-httpwait -t 1 127.0.0.1 18099 2>/dev/null; echo "httpwait timeout rc=$?"
+kill $fwd
+pkill -f 'httpd -p 127.0.0.1:18081'
+exit 0
+EOF
 
     local rc=0
     "$REPO/tools/xenlab" run --out "$out" "$g"/st-* || rc=$?
@@ -122,6 +143,64 @@ EOF
     st_check "hung dom0 test: timeout" st_status "$out/st-testhang" timeout
     st_check "hung dom0 test: rc 124" [ "$(cat "$out/st-testhang/dom0-test.rc" 2>/dev/null)" = 124 ]
     st_check "lab.timing written" grep -q '^dom0_ready_s=[0-9]' "$out/lab.timing"
+    local w
+    for w in "XL_CREATE_US ok" "httpwait 200 ok" "fwd reachable" "fwd 1 MiB intact" \
+        "httpwait -a 404 ok" "httpwait timeout rc=1"; do
+        st_check "dom0 tools: $w" grep -qx "$w" "$out/st-tools/dom0-test.out"
+    done
+    [ "$serve" = 0 ] || selftest_serve
     echo "selftest: $ST_PASS passed, $ST_FAIL failed"
     [ $ST_FAIL -eq 0 ]
+}
+
+# `xenlab serve` end to end: a Linux + nginx guest behind 127.0.0.1:PORT, fetched with curl on
+# this machine, then a Ctrl-C (SIGINT to the process group, as a terminal sends it) that must
+# leave nothing behind.
+selftest_serve() {
+    local d=$LAB/selftest/serve g port pid i rd qpid rc=0
+    rm -rf "$d"
+    mkdir -p "$d/site"
+    echo "xenlab serve selftest $$" >"$d/site/index.html"
+    g=$d/st-serve
+    "$REPO/tools/xenlab" linux-nginx --site "$d/site" --ip 10.99.0.3 "$g" >"$d/build.log" 2>&1 ||
+        { st_check "serve: linux-nginx guest builds ($d/build.log)" false; return; }
+    for ((port = 18000 + $$ % 1000; port < 19000; port++)); do
+        [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ] || break
+    done
+    echo "--- xenlab serve selftest: 127.0.0.1:$port -> 10.99.0.3:80 ($d)"
+    setsid "$REPO/tools/xenlab" serve --port "$port" --guest-ip 10.99.0.3 "$g" \
+        >"$d/serve.out" 2>"$d/serve.err" </dev/null &
+    pid=$!
+    for ((i = 0; i < 300; i++)); do
+        grep -q 'answers HTTP' "$d/serve.err" && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 1
+    done
+    rd=$(sed -n 's/.*(run dir \(.*\))$/\1/p' "$d/serve.err" | head -n 1)
+    qpid=$(cat "$rd/qemu.pid" 2>/dev/null || true)
+    st_check "serve: the guest answers through the lab" grep -q 'answers HTTP' "$d/serve.err"
+    curl -s --max-time 20 "http://127.0.0.1:$port/" >"$d/curl.out" 2>&1 || true
+    st_check "serve: curl http://127.0.0.1:$port/ gets the page" cmp -s "$d/curl.out" "$d/site/index.html"
+    sleep 2
+    st_check "serve: guest console streamed to stdout" grep -q 'XENLAB-LINUX-NGINX READY' "$d/serve.out"
+    kill -INT -- "-$pid" 2>/dev/null
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    wait "$pid" || rc=$?
+    st_check "serve: Ctrl-C stops it with exit 0 (got $rc)" [ "$rc" = 0 ]
+    st_check "serve: QEMU is gone" st_gone "$qpid"
+    st_check "serve: port $port is free again" [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]
+    st_check "serve: a busy port is a usage error (exit 2)" st_busy_port "$port" "$g"
+}
+st_gone() { [ -n "$1" ] && ! kill -0 "$1" 2>/dev/null; }
+
+# serve refuses a port that is in use (exit 2), before booting anything.
+st_busy_port() { # port guestdir
+    local pid rc=0
+    busybox httpd -f -p "127.0.0.1:$1" -h "$LAB/selftest/serve/site" &
+    pid=$!
+    sleep 0.5
+    "$REPO/tools/xenlab" serve --port "$1" "$2" >/dev/null 2>&1 </dev/null || rc=$?
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    [ "$rc" = 2 ]
 }
