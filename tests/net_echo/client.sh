@@ -4,7 +4,7 @@
 # POSIX sh + echoclient (static, built by tests/run from echoclient.c).
 set -e
 : "${GUEST_IP:?}"
-many=$(echoclient "$GUEST_IP" 7 50 100000)
+many=$(echoclient "$GUEST_IP" 7 50 100000) || { echo "$many"; echo "FAIL net_echo: 50 parallel echoes failed"; exit 1; }
 echo "$many"
 echoclient "$GUEST_IP" 7 1 4000000
 echoclient -u "$GUEST_IP" 7 200 1200
