@@ -1,7 +1,8 @@
-# The xen target: a freestanding x86_64 ELF booted by Xen as a PVH guest
-# (docs/XEN.md). Compiled against newlib's headers, never the host's:
-# -nostdinc drops /usr/include, -isystem brings newlib, and -idirafter keeps
-# gcc's own freestanding headers (stddef.h, stdarg.h...) as a fallback.
+# The xen target: a freestanding x86_64 ELF that Xen boots as a PVH or as a
+# PV guest, the same file either way (docs/XEN.md, "PV and PVH"). Compiled
+# against newlib's headers, never the host's: -nostdinc drops /usr/include,
+# -isystem brings newlib, and -idirafter keeps gcc's own freestanding
+# headers (stddef.h, stdarg.h...) as a fallback.
 #
 #   -mno-red-zone   an interrupt pushes its frame right below %rsp, over a
 #                   leaf function's red zone (newlib is built the same way)

@@ -14,6 +14,10 @@
  * fault handler can tell "stack overflow" from any other hole without a
  * registry. Upper-level entries are always P|RW without NX: permissions
  * are decided by the leaf alone.
+ *
+ * PVH only: a PV guest runs on the tables Xen built and changes them
+ * through hypercalls (drivers/xen/pv_mm.c), which registers its own
+ * guard and lookup operations with pt_set_ops().
  */
 #include "cpu.h"
 #include "x86.h"
@@ -23,14 +27,14 @@
 #include <errno.h>
 #include <string.h>
 
-#define PTE_P	  (1ull << 0)
-#define PTE_RW	  (1ull << 1)
-#define PTE_A	  (1ull << 5)
-#define PTE_D	  (1ull << 6)
-#define PTE_PS	  (1ull << 7)
-#define PTE_GUARD (1ull << 9) /* AVL bit, meaningful only with P=0 */
-#define PTE_NX	  (1ull << 63)
-#define PTE_ADDR  0x000ffffffffff000ull
+#define PTE_P	  X86_PTE_P
+#define PTE_RW	  X86_PTE_RW
+#define PTE_A	  X86_PTE_A
+#define PTE_D	  X86_PTE_D
+#define PTE_PS	  X86_PTE_PS
+#define PTE_GUARD X86_PTE_GUARD /* meaningful only with P=0 */
+#define PTE_NX	  X86_PTE_NX
+#define PTE_ADDR  X86_PTE_ADDR
 
 #define LEAF_TEXT   (PTE_P | PTE_A)
 #define LEAF_RODATA (PTE_P | PTE_A | PTE_NX)
@@ -127,14 +131,14 @@ static const uint64_t *leaf_for(uint64_t va)
 	return NULL;
 }
 
-bool pt_is_mapped(uintptr_t va)
+static bool native_is_mapped(uintptr_t va)
 {
 	const uint64_t *e = leaf_for(va);
 
 	return e && (*e & PTE_P);
 }
 
-bool pt_is_guard(uintptr_t va)
+static bool native_is_guard(uintptr_t va)
 {
 	const uint64_t *e = leaf_for(va);
 
@@ -159,11 +163,11 @@ int pt_map_data_page(uintptr_t va, uint64_t pa)
 	return rc;
 }
 
-int pt_set_guard(uintptr_t va)
+static int native_set_guard(uintptr_t va)
 {
 	uint64_t *e;
 
-	if (!pt_is_mapped(va))
+	if (!native_is_mapped(va))
 		return -EINVAL;
 	e = entry_for(va, 1);
 	if (!e)
@@ -173,16 +177,49 @@ int pt_set_guard(uintptr_t va)
 	return 0;
 }
 
-int pt_clear_guard(uintptr_t va)
+static int native_clear_guard(uintptr_t va)
 {
 	uint64_t *e;
 
-	if (!pt_is_guard(va))
+	if (!native_is_guard(va))
 		return -EINVAL;
 	e = entry_for(va, 1);
 	*e = (*e & PTE_ADDR) | LEAF_DATA;
 	x86_invlpg(va);
 	return 0;
+}
+
+static const struct x86_pt_ops native_ops = {
+    .set_guard = native_set_guard,
+    .clear_guard = native_clear_guard,
+    .is_mapped = native_is_mapped,
+    .is_guard = native_is_guard,
+};
+static const struct x86_pt_ops *ops = &native_ops;
+
+void pt_set_ops(const struct x86_pt_ops *o)
+{
+	ops = o;
+}
+
+int pt_set_guard(uintptr_t va)
+{
+	return ops->set_guard(va);
+}
+
+int pt_clear_guard(uintptr_t va)
+{
+	return ops->clear_guard(va);
+}
+
+bool pt_is_mapped(uintptr_t va)
+{
+	return ops->is_mapped(va);
+}
+
+bool pt_is_guard(uintptr_t va)
+{
+	return ops->is_guard(va);
 }
 
 /* Leaf for a page of the image, by section. */

@@ -3,13 +3,15 @@
  * exception is fatal and printed (vector, error code, registers, a
  * frame-pointer backtrace, a reason for page faults) before the domain is
  * crashed. Runs with interrupts disabled; exceptions #DF, #NMI and #PF on
- * their IST stacks (gdt.c).
+ * their IST stacks (gdt.c). PV: events masked, everything on the current
+ * stack (Xen has no IST for PV guests), CR2 from vcpu_info (pv_entry.S).
  *
  * The printer formats by hand into plat_console_write: it must work when
  * the fault happened inside malloc or stdio, whose locks and state are
  * then not to be trusted.
  */
 #include "cpu.h"
+#include "vectors.h"
 #include "x86.h"
 
 #include <unik/plat.h>
@@ -28,8 +30,13 @@
 /* An address inside page 0, which pt_init leaves unmapped. */
 #define CR2_PROBE_ADDR 0x800u
 
+bool x86_pv;
+
 static void (*irq_handlers[256])(void);
 static bool cr2_reliable;
+/* PV: where Xen leaves the #PF address (vcpu_info.arch.cr2); NULL: the
+ * register. */
+static const volatile unsigned long *cr2_source;
 
 extern char cr2_probe_insn[], cr2_probe_done[];
 bool x86_cr2_probe_read(const volatile char *p, uint64_t *cr2);
@@ -62,6 +69,11 @@ static const char *const exc_names[32] = {
 void x86_set_irq_handler(uint8_t vector, void (*fn)(void))
 {
 	irq_handlers[vector] = fn;
+}
+
+void x86_set_cr2_source(const volatile unsigned long *cr2)
+{
+	cr2_source = cr2;
 }
 
 /* ---- minimal output ---------------------------------------------------- */
@@ -111,26 +123,37 @@ static const char *thread_name(void)
 	return unik_thread_name(unik_thread_self());
 }
 
-static bool stack_guard_hit(const struct x86_trap_frame *f, uint64_t cr2)
+/*
+ * The address in a guard page this fault is about, or 0: CR2 itself, or
+ * the faulting rsp if it sits in the guard (sub+store) or right above it
+ * (a push or call that faulted leaves rsp unchanged). A frame that
+ * skipped the whole guard page is not recognised.
+ */
+static uint64_t stack_guard_hit(const struct x86_trap_frame *f, uint64_t cr2)
 {
-	/* The faulting rsp sits in the guard (sub+store) or right above it
-	 * (a push or call that faulted leaves rsp unchanged). A frame that
-	 * skipped the whole guard page is not recognised. */
-	return (cr2_reliable && pt_is_guard(cr2)) || pt_is_guard(f->rsp) ||
-	       pt_is_guard(f->rsp - 8);
+	if (cr2_reliable && pt_is_guard(cr2))
+		return cr2;
+	if (pt_is_guard(f->rsp))
+		return f->rsp;
+	return pt_is_guard(f->rsp - 8) ? f->rsp - 8 : 0;
 }
 
 static void print_pf_reason(const struct x86_trap_frame *f, uint64_t cr2)
 {
-	uint64_t e = f->error;
+	uint64_t e = f->error, guard;
 
 	out("  reason: ");
 	if (e & PF_RSVD) {
 		out("reserved bit set in a page table entry");
-	} else if (stack_guard_hit(f, cr2)) {
+	} else if ((guard = stack_guard_hit(f, cr2)) != 0) {
 		out("stack guard page hit (thread '");
 		out(thread_name());
-		out("': stack overflow)");
+		out("': stack overflow) at ");
+		out_hex(guard);
+		out(" in guard page ");
+		out_hex(guard & ~(uint64_t)(X86_PAGE_SIZE - 1));
+		out("-");
+		out_hex(guard | (X86_PAGE_SIZE - 1));
 	} else if ((e & PF_PRESENT) && (e & PF_INSN)) {
 		out("execute from NX page (at rip)");
 	} else if ((e & PF_PRESENT) && (e & PF_WRITE)) {
@@ -183,6 +206,9 @@ static _Noreturn void trap_fatal(const struct x86_trap_frame *f, uint64_t cr2)
 	out("\nunik: FATAL ");
 	if (f->vector < 32 && exc_names[f->vector])
 		out(exc_names[f->vector]);
+	else if (x86_pv && f->vector == X86_PV_FAILSAFE_VECTOR)
+		out("Xen failsafe callback (a segment register could not be "
+		    "reloaded)");
 	else
 		out("unexpected interrupt");
 	out(" (vector ");
@@ -232,7 +258,9 @@ void x86_trap_dispatch(struct x86_trap_frame *f)
 {
 	/* Read CR2 first: nothing below may fault, but a later #PF (nested)
 	 * would overwrite it. */
-	uint64_t cr2 = f->vector == 14 ? x86_read_cr2() : 0;
+	uint64_t cr2 = f->vector != 14 ? 0
+		       : cr2_source    ? *cr2_source
+				       : x86_read_cr2();
 
 	if (f->vector >= 32 && irq_handlers[f->vector]) {
 		irq_handlers[f->vector]();

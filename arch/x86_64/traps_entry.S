@@ -13,7 +13,15 @@
  * Kernel code is built with -mno-red-zone (and so is newlib): the CPU
  * pushes the interrupt frame right below the interrupted %rsp, which
  * would destroy a leaf function's red zone.
+ *
+ * PV (x86_pv): Xen, not the CPU, builds the frame, on the interrupted
+ * stack (there is no IST for a PV guest), and enters the stubs of
+ * pv_entry.S, which reduce it to the frame this code expects. The way
+ * back is different too: `iretq` from our ring 3 could neither restore
+ * the event mask (the "virtual IF") nor switch back to a user context,
+ * so a PV guest returns with the iret hypercall.
  */
+#define HYPERVISOR_IRET 23 /* __HYPERVISOR_iret, <xen/xen.h> is C only */
 	.section .text.traps, "ax"
 	.p2align 4
 	.globl x86_trap_stubs
@@ -80,7 +88,17 @@ trap_common:
 	popq %rbx
 	popq %rax
 	addq $16, %rsp              /* vector, error code */
+	cmpb $0, x86_pv(%rip)
+	jne 1f
 	iretq
+	/* HYPERVISOR_iret takes the hardware frame (rip, cs, rflags, rsp,
+	 * ss) with flags below it (0: not returning from a syscall, restore
+	 * everything); its stub in the hypercall page pushes rcx, r11 and
+	 * rax itself and never returns. Xen sets the event mask from the
+	 * frame's IF (what it was when the trap came in), and checks for
+	 * pending events on the way out, so none is lost by the unmask. */
+1:	pushq $0
+	jmp hypercall_page + HYPERVISOR_IRET * 32
 	.size trap_common, . - trap_common
 
 /*

@@ -2,6 +2,13 @@
  * What arch/x86_64 offers the xen platform (drivers/xen): descriptor
  * tables and traps, the boot page tables' replacement, guard pages.
  * Internal to the libOS; only built for the xen target.
+ *
+ * One image boots as a PVH guest (pvh_entry.S: the CPU is ours, ring 0)
+ * or as a PV guest (pv_entry.S: ring 3 under Xen, every privileged
+ * operation through a hypercall). Which one is known at the first
+ * instruction and never changes: x86_pv below. Where the two differ in
+ * C, the PV side registers its own implementation (x86_pt_ops, the CR2
+ * source) instead of testing the mode in every function.
  */
 #ifndef UNIK_X86_H
 #define UNIK_X86_H
@@ -9,6 +16,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/*
+ * True when Xen entered us at the PV entry point. Set by pv_start before
+ * anything else runs and never changed: a boot-time constant (the same
+ * image must boot both ways, so it cannot be a compile-time one). Read by
+ * traps_entry.S (how to return from a trap) and by drivers/xen.
+ */
+extern bool x86_pv;
 
 /* ---- descriptor tables and traps (gdt.c, traps.c) --------------------- */
 
@@ -36,6 +51,22 @@ void x86_set_irq_handler(uint8_t vector, void (*fn)(void));
 void x86_trap_dispatch(struct x86_trap_frame *f);
 
 /*
+ * PV: CR2 is privileged. Xen writes the faulting address of a #PF to
+ * vcpu_info.arch.cr2 before it delivers the fault: name that word here and
+ * the fault handler reads it instead of the register.
+ */
+void x86_set_cr2_source(const volatile unsigned long *cr2);
+
+/*
+ * PV entry stubs (pv_entry.S). Xen enters a PV trap handler with %rcx and
+ * %r11 pushed above the hardware frame; each stub pops them and joins the
+ * common path of traps_entry.S, so C sees the same frame in both modes.
+ * Exception v's stub is at x86_pv_trap_stubs + v * X86_PV_STUB_SIZE.
+ */
+#define X86_PV_STUB_SIZE 16
+extern char x86_pv_trap_stubs[], x86_pv_event_entry[], x86_pv_failsafe_entry[];
+
+/*
  * Fault once on purpose at a known unmapped address and report whether
  * CR2 named it. On this lab's nested virtualisation PVH page faults report
  * CR2 = 0; the fault printer then says so instead of claiming "null
@@ -44,6 +75,17 @@ void x86_trap_dispatch(struct x86_trap_frame *f);
 bool x86_cr2_probe(void);
 
 /* ---- page tables (pagetable.c) ----------------------------------------- */
+
+/* Page table entry bits, as the CPU defines them. */
+#define X86_PTE_P     (1ull << 0)
+#define X86_PTE_RW    (1ull << 1)
+#define X86_PTE_USER  (1ull << 2)
+#define X86_PTE_A     (1ull << 5)
+#define X86_PTE_D     (1ull << 6)
+#define X86_PTE_PS    (1ull << 7)
+#define X86_PTE_GUARD (1ull << 9) /* AVL bit: our guard tag, with P=0 */
+#define X86_PTE_NX    (1ull << 63)
+#define X86_PTE_ADDR  0x000ffffffffff000ull
 
 struct x86_mem_region {
 	uint64_t start, end; /* [start, end), page-aligned */
@@ -75,6 +117,20 @@ int pt_clear_guard(uintptr_t va);
 /* Is the byte at va mapped (readable) / a guard page? Fault-path safe. */
 bool pt_is_mapped(uintptr_t va);
 bool pt_is_guard(uintptr_t va);
+
+/*
+ * The guard and lookup operations above, for page tables that are not
+ * ours to write (PV: Xen validates every change, drivers/xen/pv_mm.c).
+ * pt_set_ops() replaces the native implementation; pt_init and
+ * pt_map_data_page stay native (PVH) only.
+ */
+struct x86_pt_ops {
+	int (*set_guard)(uintptr_t va);
+	int (*clear_guard)(uintptr_t va);
+	bool (*is_mapped)(uintptr_t va);
+	bool (*is_guard)(uintptr_t va);
+};
+void pt_set_ops(const struct x86_pt_ops *ops);
 
 /* Image bounds from xen.lds. */
 extern char __image_start[], __text_start[], __text_end[];

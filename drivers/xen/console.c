@@ -1,10 +1,13 @@
 /*
  * The PV console: a page shared with xenconsoled in dom0, holding an
  * output ring (we produce, it consumes) and an input ring (unused), plus
- * an event channel to kick it. Frame and port come from HVM params.
+ * an event channel to kick it. Frame and port come from xen_rings (PVH:
+ * HVM params; PV: start_info, where the ring is one of our RAM pages).
  *
- * Before console_init() (and if it failed) output goes to I/O port 0xe9,
- * which Xen turns into "(dN) ..." lines in its own log (`xl dmesg`).
+ * PVH: before console_init() (and if it failed) output goes to I/O port
+ * 0xe9, which Xen turns into "(dN) ..." lines in its own log (`xl dmesg`).
+ * PV has no port access (an `out` would fault); it starts the console
+ * before anything that could fail, and output before that is lost.
  *
  * Ring protocol (xen/io/console.h): out_prod is ours, out_cons is dom0's.
  * We write bytes, then publish out_prod; the release order matters
@@ -34,30 +37,36 @@ static uint64_t dropped; /* bytes lost to a stalled or broken backend */
 
 void xen_e9_write(const char *s, size_t len)
 {
+	if (xen_pv())
+		return;
 	for (size_t i = 0; i < len; i++)
 		x86_outb(0xe9, (uint8_t)s[i]);
 }
 
 void xen_e9_puts(const char *s)
 {
-	while (*s)
-		x86_outb(0xe9, (uint8_t)*s++);
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	xen_e9_write(s, n);
 }
 
 void console_init(void)
 {
-	uint64_t pfn = 0, evtchn = 0;
+	uint64_t gfn = xen_rings.console_gfn;
+	evtchn_port_t evtchn = xen_rings.console_port;
 
-	if (hyp_hvm_get_param(HVM_PARAM_CONSOLE_PFN, &pfn) < 0 ||
-	    hyp_hvm_get_param(HVM_PARAM_CONSOLE_EVTCHN, &evtchn) < 0 ||
-	    pfn == 0 || evtchn == 0 || evtchn >= EVTCHN_MAX_PORTS) {
+	if (ring)
+		return; /* PV starts it early; xen_boot_finish asks again */
+	if (gfn == 0 || evtchn == 0 || evtchn >= EVTCHN_MAX_PORTS) {
 		xen_e9_puts("unik: no PV console; output stays on port 0xe9\n");
 		return;
 	}
-	ring = xen_map_frame(pfn);
+	ring = xen_map_frame(gfn);
 	if (!ring)
 		xen_boot_fail("cannot map the console ring", 0);
-	port = (evtchn_port_t)evtchn;
+	port = evtchn;
 	out_prod = ring->out_prod; /* continue after whatever is there */
 	/* No handler: xenconsoled's kicks (it drained the ring) are consumed
 	 * by console_wait() polling the port itself. */

@@ -6,14 +6,16 @@
  * evtchn_pending_sel and then evtchn_upcall_pending, and on that 0->1 edge
  * raises our upcall vector.
  *
- * Upcall delivery: HVM_PARAM_CALLBACK_IRQ with type VECTOR (Xen 4.17 PVH
- * supports it, as does the per-vCPU HVMOP_set_evtchn_upcall_vector). We
- * use the former because it bypasses the emulated LAPIC entirely: no LAPIC
- * page to map, no EOI to write. Its semantics are level-like: Xen keeps
- * injecting the vector while vcpu_info->evtchn_upcall_pending is 1 and
- * interrupts are enabled, so the interrupt handler must clear it, and
- * that is all it does. Handlers run from evtchn_dispatch(), called by
- * plat_wait() in scheduler context.
+ * Upcall delivery, PVH: HVM_PARAM_CALLBACK_IRQ with type VECTOR (Xen 4.17
+ * PVH supports it, as does the per-vCPU HVMOP_set_evtchn_upcall_vector).
+ * We use the former because it bypasses the emulated LAPIC entirely: no
+ * LAPIC page to map, no EOI to write. PV: the event callback registered
+ * by start_pv.c, whose stub joins the same vector's path. Either way the
+ * semantics are level-like: Xen delivers again while
+ * vcpu_info->evtchn_upcall_pending is 1 and delivery is enabled (PVH:
+ * EFLAGS.IF; PV: evtchn_upcall_mask clear), so the interrupt handler must
+ * clear it, and that is all it does. Handlers run from evtchn_dispatch(),
+ * called by plat_wait() in scheduler context.
  */
 #include "evtchn.h"
 #include "hypercall.h"
@@ -22,11 +24,10 @@
 #include <errno.h>
 
 #include "../../arch/x86_64/cpu.h"
+#include "../../arch/x86_64/vectors.h"
 #include "../../arch/x86_64/x86.h"
 
-/* Any vector >= 32 unused by exceptions; Linux uses 0xf3 for the same. */
-#define XEN_UPCALL_VECTOR 0xf3
-#define BITS		  64
+#define BITS 64
 
 struct handler {
 	evtchn_handler_t fn;
@@ -58,19 +59,56 @@ void evtchn_init(void)
 {
 	unsigned words =
 	    sizeof(xen_shared_info->evtchn_mask) / sizeof(xen_ulong_t);
+	static bool done; /* PV runs it early, for its console */
 	int rc;
+
+	if (done)
+		return;
+	done = true;
 
 	/* Start with every port masked: we unmask what we bind. */
 	for (unsigned i = 0; i < words; i++)
 		__atomic_store_n(&mask_words()[i], ~(xen_ulong_t)0,
 				 __ATOMIC_SEQ_CST);
-	x86_set_irq_handler(XEN_UPCALL_VECTOR, upcall_isr);
+	x86_set_irq_handler(X86_EVENT_VECTOR, upcall_isr);
+	if (xen_pv())
+		return; /* the callback is registered (start_pv.c) */
 	rc =
 	    hyp_hvm_set_param(HVM_PARAM_CALLBACK_IRQ,
 			      ((uint64_t)HVM_PARAM_CALLBACK_TYPE_VECTOR << 56) |
-				  XEN_UPCALL_VECTOR);
+				  X86_EVENT_VECTOR);
 	if (rc < 0)
 		xen_boot_fail("HVM_PARAM_CALLBACK_IRQ (vector) refused", rc);
+}
+
+void xen_events_off(void)
+{
+	if (!xen_pv()) {
+		x86_cli();
+		return;
+	}
+	xen_vcpu0()->evtchn_upcall_mask = 1;
+	x86_barrier(); /* no access of ours moves above the mask */
+}
+
+void xen_events_on(void)
+{
+	struct vcpu_info *v;
+
+	if (!xen_pv()) {
+		x86_sti();
+		return;
+	}
+	v = xen_vcpu0();
+	x86_barrier();
+	v->evtchn_upcall_mask = 0;
+	/* The mask store must be visible before we read pending (Xen sets
+	 * pending, then reads the mask): store->load needs a full fence. An
+	 * event that came while masked raised no upcall and will not now:
+	 * any hypercall makes Xen check on its way back to us. */
+	x86_mb();
+	if (v->evtchn_upcall_pending)
+		hyp_xen_version();
 }
 
 bool evtchn_is_pending(evtchn_port_t port)

@@ -23,6 +23,19 @@
  * and hvm_hlt() blocks only if no interrupt is deliverable. That is
  * SCHEDOP_block done by Xen at the one point where the check is exact;
  * Mini-OS and Linux idle PVH/HVM vCPUs the same way.
+ *
+ * PV is the case SCHEDOP_block was made for, and there `sti; hlt` does
+ * not exist (both are privileged in our ring 3). Delivery is gated by
+ * vcpu_info.evtchn_upcall_mask, the "virtual IF", and do_block() clears
+ * it itself, marks the vCPU blocked, and only then checks
+ * upcall_pending && !mask, un-blocking if set. So: mask, look, block.
+ * An event after our look cannot be lost: with the mask set it only
+ * sets upcall_pending (no upcall consumes it), and do_block sees it and
+ * returns at once; one before our look we see. What must not happen is
+ * blocking with the mask clear after the look (an upcall in between
+ * would clear upcall_pending and we would sleep on a consumed event),
+ * or looking with the mask clear. The hypercall returns with delivery
+ * enabled, and Xen runs the upcall on its way back if one is pending.
  */
 #include "evtchn.h"
 #include "hypercall.h"
@@ -50,6 +63,10 @@ void idle_init(void)
 
 	if (rc < 0)
 		xen_boot_fail("cannot bind VIRQ_TIMER", rc);
+	/* PV vCPUs start with a 100 Hz periodic VIRQ_TIMER (PVH ones with
+	 * none): it would wake every idle wait after 10 ms for nothing. */
+	if (xen_pv())
+		hyp_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
 }
 
 void plat_wait(uint64_t deadline_ns)
@@ -69,10 +86,18 @@ void plat_wait(uint64_t deadline_ns)
 	}
 	/* A stale timer from an earlier, earlier-woken wait may still fire:
 	 * that is a spurious return, which plat.h allows. */
-	x86_cli();
-	if (evtchn_work_pending())
-		x86_sti();
-	else
-		x86_sti_hlt();
+	if (xen_pv()) {
+		xen_events_off();
+		if (evtchn_work_pending())
+			xen_events_on();
+		else
+			hyp_sched_op(SCHEDOP_block, NULL);
+	} else {
+		x86_cli();
+		if (evtchn_work_pending())
+			x86_sti();
+		else
+			x86_sti_hlt();
+	}
 	evtchn_dispatch();
 }

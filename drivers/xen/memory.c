@@ -2,9 +2,12 @@
  * Memory for the xen target: the heap region handed to the libc glue,
  * thread stacks with guard pages, and mapping frames Xen names.
  */
+#include "hypercall.h"
 #include "xen_plat.h"
 
 #include <unik/plat.h>
+
+#include <xen/grant_table.h>
 
 #include <errno.h>
 #include <malloc.h>
@@ -88,20 +91,81 @@ void plat_stack_free(void *base, size_t size)
 	free(p);
 }
 
+void *gfn_to_virt(uint64_t gfn)
+{
+	if (xen_pv())
+		return pv_mfn_to_virt(gfn);
+	return (void *)(uintptr_t)(gfn << XEN_PAGE_SHIFT);
+}
+
 void *xen_map_frame(uint64_t gfn)
 {
 	void *va;
 
-	/* The number comes from Xen (an HVM param): keep it inside the
-	 * identity map's reach, and never let it remap our own image (that
-	 * would make text writable). */
+	/* The number comes from Xen (an HVM param, start_info): keep it
+	 * inside the identity map's reach, and never let it remap our own
+	 * image (that would make text writable). */
 	if (gfn == 0 || gfn >= (1ull << (46 - XEN_PAGE_SHIFT)))
 		return NULL;
 	va = gfn_to_virt(gfn);
-	if ((char *)va + XEN_PAGE_SIZE > __image_start && (char *)va < _end)
+	if (!va ||
+	    ((char *)va + XEN_PAGE_SIZE > __image_start && (char *)va < _end))
 		return NULL;
-
+	/* PV: a RAM page of ours, mapped RW+NX since boot. */
+	if (xen_pv())
+		return va;
 	if (pt_map_data_page((uintptr_t)va, gfn << XEN_PAGE_SHIFT) < 0)
 		return NULL;
 	return va;
+}
+
+static int pv_map_grant_frames(char *va, unsigned n)
+{
+	static xen_pfn_t frames[64];
+	struct gnttab_setup_table st = {
+	    .dom = DOMID_SELF,
+	    .nr_frames = n < 64 ? n : 64,
+	};
+	unsigned i;
+	int rc;
+
+	set_xen_guest_handle(st.frame_list, frames);
+	rc = (int)hypercall3(__HYPERVISOR_grant_table_op, GNTTABOP_setup_table,
+			     &st, 1);
+	if (rc < 0 || st.status != GNTST_okay)
+		return rc < 0 ? rc : -ENODEV;
+	for (i = 0; i < st.nr_frames; i++) {
+		rc = hyp_update_va_mapping(
+		    (uintptr_t)va + i * XEN_PAGE_SIZE,
+		    (uint64_t)frames[i] << XEN_PAGE_SHIFT | X86_PTE_P |
+			X86_PTE_RW | X86_PTE_A | X86_PTE_D | X86_PTE_NX,
+		    UVMF_INVLPG);
+		if (rc < 0)
+			break;
+	}
+	return i ? (int)i : rc;
+}
+
+int xen_map_grant_frames(void *va, unsigned n)
+{
+	unsigned i;
+	int rc = 0;
+
+	if (((uintptr_t)va & (XEN_PAGE_SIZE - 1)) || n == 0)
+		return -EINVAL;
+	if (xen_pv())
+		return pv_map_grant_frames(va, n);
+	for (i = 0; i < n; i++) {
+		struct xen_add_to_physmap x = {
+		    .domid = DOMID_SELF,
+		    .space = XENMAPSPACE_grant_table,
+		    .idx = i,
+		    .gpfn = virt_to_gfn((char *)va + (size_t)i * XEN_PAGE_SIZE),
+		};
+
+		rc = hyp_memory_op(XENMEM_add_to_physmap, &x);
+		if (rc < 0)
+			break;
+	}
+	return i ? (int)i : rc;
 }

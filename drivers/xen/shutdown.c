@@ -14,9 +14,13 @@ static _Noreturn void shutdown(unsigned reason)
 {
 	if (xen_hypercalls_ready)
 		hyp_shutdown(reason);
-	/* No hypercalls (too early) or Xen refused: halt with interrupts off.
-	 * Xen takes a vCPU that halts with IF=0 as going down, and a domain
-	 * whose vCPUs are all down as powered off. */
+	/* PV (hypercalls always work; Xen refused?!): cli and hlt are
+	 * privileged, so only asking again is left. */
+	while (xen_pv())
+		hyp_shutdown(SHUTDOWN_crash);
+	/* PVH, no hypercalls (too early) or Xen refused: halt with
+	 * interrupts off. Xen takes a vCPU that halts with IF=0 as going
+	 * down, and a domain whose vCPUs are all down as powered off. */
 	for (;;) {
 		x86_cli();
 		__asm__ volatile("hlt");

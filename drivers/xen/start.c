@@ -1,6 +1,7 @@
 /*
  * Boot of a PVH guest, from pvh_entry.S (long mode, boot page tables,
- * boot stack, interrupts off) to unik_start().
+ * boot stack, interrupts off) to unik_start(), and the steps both modes
+ * share (xen_boot_finish; the PV side is start_pv.c).
  *
  * Until console_init() the only output is port 0xe9; until x86_cpu_init()
  * a fault is a triple fault (the domain just dies), so that comes first.
@@ -13,6 +14,8 @@
 #include <unik/plat.h>
 #include <unik/unik.h>
 
+#include <errno.h>
+
 #include "../../arch/x86_64/cpu.h"
 #include "../../libos/libc/libc_glue.h"
 
@@ -21,9 +24,10 @@
 #define MEMMAP_MAX  128 /* entries we look at; Xen gives a handful */
 
 struct shared_info *xen_shared_info;
-/* The RAM frame behind this page is handed back to Xen, which maps the
- * shared_info frame at its address instead. */
-static char shared_info_page[XEN_PAGE_SIZE] __attribute__((aligned(4096)));
+/* shared_info is mapped over this page (PVH: its RAM frame is handed back
+ * to Xen; PV: start_pv.c points the page's PTE at Xen's frame). */
+char xen_shared_info_page[XEN_PAGE_SIZE] __attribute__((aligned(4096)));
+struct xen_rings xen_rings;
 
 static char cmdline[CMDLINE_MAX];
 static struct x86_mem_region ram[XEN_MAX_RAM_REGIONS];
@@ -106,57 +110,106 @@ static void read_start_info(uint32_t si_pa)
 
 static void shared_info_init(void)
 {
-	int rc = hyp_map_shared_info(virt_to_gfn(shared_info_page));
+	int rc = hyp_map_shared_info(virt_to_gfn(xen_shared_info_page));
 
 	if (rc < 0)
 		xen_boot_fail("XENMEM_add_to_physmap(shared_info)", rc);
-	xen_shared_info = (struct shared_info *)shared_info_page;
+	xen_shared_info = (struct shared_info *)xen_shared_info_page;
+}
+
+/* HVM params name the console and xenstore rings (frames in the reserved
+ * hole below 4 GiB). A missing one stays 0: the domain has none. */
+static void read_rings(void)
+{
+	uint64_t v[4] = {0, 0, 0, 0};
+
+	if (hyp_hvm_get_param(HVM_PARAM_CONSOLE_PFN, &v[0]) < 0 ||
+	    hyp_hvm_get_param(HVM_PARAM_CONSOLE_EVTCHN, &v[1]) < 0)
+		v[0] = 0;
+	if (hyp_hvm_get_param(HVM_PARAM_STORE_PFN, &v[2]) < 0 ||
+	    hyp_hvm_get_param(HVM_PARAM_STORE_EVTCHN, &v[3]) < 0)
+		v[2] = 0;
+	xen_rings = (struct xen_rings){
+	    .console_gfn = v[0],
+	    .console_port = (evtchn_port_t)v[1],
+	    .store_gfn = v[2],
+	    .store_port = (evtchn_port_t)v[3],
+	};
+}
+
+int xen_store_ring(uint64_t *gfn, evtchn_port_t *port)
+{
+	if (xen_rings.store_gfn == 0 || xen_rings.store_port == 0)
+		return -ENODEV;
+	*gfn = xen_rings.store_gfn;
+	*port = xen_rings.store_port;
+	return 0;
 }
 
 _Noreturn void pvh_start(uint32_t si_pa);
 
 _Noreturn void pvh_start(uint32_t si_pa)
 {
-	static char *argv[ARGV_MAX + 1];
-	uint32_t version;
-	uintptr_t heap;
-	size_t heap_size;
-	bool cr2_ok;
-	int argc;
+	uintptr_t img_end = ((uintptr_t)_end + XEN_PAGE_SIZE - 1) &
+			    ~(uintptr_t)(XEN_PAGE_SIZE - 1);
+	struct xen_boot b = {.mode = "PVH", .cmdline = cmdline};
 
 	x86_cpu_init();
-	version = hypercall_init();
+	b.version = hypercall_init();
 	xen_hypercalls_ready = true;
 	read_start_info(si_pa);
+	read_rings();
 
-	boot_alloc = ((uintptr_t)_end + XEN_PAGE_SIZE - 1) &
-		     ~(uintptr_t)(XEN_PAGE_SIZE - 1);
+	boot_alloc = img_end;
 	pt_init(ram, nram, &boot_alloc);
-	cr2_ok = x86_cr2_probe();
-
+	b.cr2_ok = x86_cr2_probe();
 	shared_info_init();
+	/* The console now, not later: mapping its ring may take page-table
+	 * pages from boot_alloc, which must be final before the heap gets
+	 * what is above it. */
+	evtchn_init();
+	console_init();
+
+	b.ram = ram;
+	b.nram = nram;
+	b.ram_total = ram_total;
+	b.first_free = boot_alloc;
+	b.pt_bytes = boot_alloc - img_end;
+	xen_boot_finish(&b);
+}
+
+/* Everything after the page tables, shared_info and the console, the
+ * same for both modes. Events stay off until the heap and the timer are
+ * ready. Nothing here may take page-table pages before memory_init: the
+ * heap starts at b->first_free. */
+_Noreturn void xen_boot_finish(const struct xen_boot *b)
+{
+	static char *argv[ARGV_MAX + 1];
+	uintptr_t heap;
+	size_t heap_size;
+	int argc;
+
 	time_init();
 	evtchn_init();
 	idle_init();
 	console_init();
-	memory_init(ram, nram, boot_alloc);
-	x86_sti();
+	memory_init(b->ram, b->nram, b->first_free);
+	xen_events_on();
 	libc_glue_init();
 
 	plat_heap_region(&heap, &heap_size);
-	unik_printk("unik: Xen %u.%u PVH, %lu MiB RAM, heap %lu MiB at %#lx, "
+	unik_printk("unik: Xen %u.%u %s, %lu MiB RAM, heap %lu MiB at %#lx, "
 		    "page tables %lu KiB, CR2 %s\n",
-		    version >> 16, version & 0xffff,
-		    (unsigned long)(ram_total >> 20),
+		    b->version >> 16, b->version & 0xffff, b->mode,
+		    (unsigned long)(b->ram_total >> 20),
 		    (unsigned long)(heap_size >> 20), (unsigned long)heap,
-		    (unsigned long)((boot_alloc -
-				     (((uintptr_t)_end + 4095) & ~4095ul)) >>
-				    10),
-		    cr2_ok ? "reliable"
-			   : "unreliable (faults will not name the address)");
+		    (unsigned long)(b->pt_bytes >> 10),
+		    b->cr2_ok
+			? "reliable"
+			: "unreliable (faults will not name the address)");
 
 	argv[0] = (char *)unik_config_name;
-	argc = libc_split_args(cmdline, argv + 1, ARGV_MAX - 1);
+	argc = libc_split_args(b->cmdline, argv + 1, ARGV_MAX - 1);
 	if (argc < 0)
 		UNIK_PANIC("more than %d arguments on the command line",
 			   ARGV_MAX - 1);

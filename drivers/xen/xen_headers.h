@@ -17,6 +17,7 @@
 #include <xen/memory.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>
+#include <xen/version.h>
 #include <xen/xen.h>
 
 #endif

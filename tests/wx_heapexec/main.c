@@ -14,6 +14,9 @@ int main(void)
 	memcpy(code, ret_insn, sizeof(ret_insn));
 	fn = (void (*)(void))(uintptr_t)code;
 	TEST_EXPECT_CRASH("wx_heapexec");
+	/* tests/run: the fault report must name this address. */
+	printf("UNIK-TEST: EXPECT-FAULT-AT %p\n", (void *)code);
+	fflush(stdout);
 	fn();
 	printf("UNIK-TEST: FAIL wx_heapexec: executed code on the heap\n");
 	return 1;

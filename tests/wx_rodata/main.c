@@ -8,6 +8,9 @@ int main(void)
 	volatile char *p = (volatile char *)greeting;
 
 	TEST_EXPECT_CRASH("wx_rodata");
+	/* tests/run: the fault report must name this address. */
+	printf("UNIK-TEST: EXPECT-FAULT-AT %p\n", (void *)p);
+	fflush(stdout);
 	p[0] = 'X';
 	printf("UNIK-TEST: FAIL wx_rodata: wrote to rodata (%s)\n", greeting);
 	return 1;
